@@ -1,0 +1,127 @@
+package com.wanderframe.account.internal;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.wanderframe.platform.Problems;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Pages and assets anyone may see; everything else needs a signed-in person. */
+	private static final String[] PUBLIC = { "/", "/signin", "/signup", "/error", "/css/**", "/js/**", "/img/**",
+			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
+			"/api/webhooks/**" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
+			throws Exception {
+		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/signin");
+		AuthenticationEntryPoint api = (request, response, ex) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
+				"unauthenticated", "Sign in to continue.");
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			if (ex instanceof CsrfException) {
+				Problems.write(response, HttpStatus.FORBIDDEN, "csrf_token_invalid",
+						"This request lacks a valid CSRF token. Reload the page and try again.");
+			}
+			else {
+				Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+			}
+		};
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+			.securityContext(context -> context.securityContextRepository(contextRepository))
+			// Webhooks are authenticated by their signature, not by a browser session.
+			.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/webhooks/**"))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.pathPattern("/api/**"))
+				.defaultAuthenticationEntryPointFor(pages, request -> true)
+				.accessDeniedHandler(denied))
+			.logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(
+					org.springframework.http.HttpMethod.POST, "/api/auth/signout"))
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+						+ "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+						+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+						+ "frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.requestCache(cache -> cache.disable())
+			.addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
+			.addFilterAfter(new ActingUserFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService accounts, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	JdbcTransactionManager transactionManager(DataSource dataSource) {
+		return new RowLevelSecurityTransactionManager(dataSource);
+	}
+
+	/**
+	 * Sets the {@code XSRF-TOKEN} cookie on every response of a client that has none, so a
+	 * script can GET anything first and then send the token back as {@code X-XSRF-TOKEN}.
+	 * Spring Security loads the token lazily and would otherwise write the cookie only when
+	 * something reads it.
+	 */
+	private static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (token != null) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.wanderframe.credits;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The money. Every change is a single SQL statement that moves the balance and appends its
+ * ledger row together, guarded by the database rather than by a read-then-write in Java: the
+ * balance cannot go negative ({@code CHECK}), and a generation has at most one charge and one
+ * refund ({@code UNIQUE (reference, kind)}).
+ */
+@Service
+@Transactional
+public class Credits {
+
+	private final JdbcClient jdbc;
+
+	Credits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Opens the account of a new person with a starting grant. */
+	public void open(UUID user, int signupGrant) {
+		jdbc.sql("INSERT INTO credit_accounts (user_id, balance) VALUES (?, 0)").param(user).update();
+		if (signupGrant > 0) {
+			grant(user, signupGrant, "Welcome credits");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public int balanceOf(UUID user) {
+		return jdbc.sql("SELECT balance FROM credit_accounts WHERE user_id = ?")
+			.param(user)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/**
+	 * Takes {@code amount} for the generation {@code reference}.
+	 * @return the balance after the charge
+	 * @throws InsufficientCreditsException when the balance does not cover it; nothing changes
+	 */
+	public int charge(UUID user, int amount, UUID reference, String reason) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A charge must be positive");
+		}
+		return jdbc.sql("""
+				WITH debit AS (
+				    UPDATE credit_accounts SET balance = balance - :amount
+				    WHERE user_id = :user AND balance >= :amount
+				    RETURNING balance)
+				INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				SELECT :user, 'charge', -:amount, :reference, :reason FROM debit
+				RETURNING (SELECT balance FROM debit)
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("reference", reference)
+			.param("reason", reason)
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new InsufficientCreditsException(amount));
+	}
+
+	/**
+	 * Gives back what the generation {@code reference} was charged, once: a second call, from a
+	 * duplicate webhook or a retried job, changes nothing.
+	 * @return whether this call refunded
+	 */
+	public boolean refund(UUID reference, String reason) {
+		return jdbc.sql("""
+				WITH refund AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    SELECT user_id, 'refund', -amount, reference, :reason
+				    FROM credit_ledger WHERE reference = :reference AND kind = 'charge'
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + refund.amount
+				FROM refund WHERE account.user_id = refund.user_id
+				""")
+			.param("reference", reference)
+			.param("reason", reason)
+			.update() == 1;
+	}
+
+	/** Adds credits (sign-up, purchases, support). @return the balance after the grant */
+	public int grant(UUID user, int amount, String reason) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A grant must be positive");
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reason)
+				    VALUES (:user, 'grant', :amount, :reason)
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				RETURNING account.balance
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("reason", reason)
+			.query(Integer.class)
+			.single();
+	}
+
+}

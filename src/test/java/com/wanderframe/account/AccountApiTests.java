@@ -1,0 +1,137 @@
+package com.wanderframe.account;
+
+import com.wanderframe.ApiClient;
+import com.wanderframe.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AccountApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void signUpSignsInAndGrantsTheWelcomeCredits() {
+		ApiClient client = new ApiClient(port);
+		String email = ApiClient.uniqueEmail();
+
+		Response signUp = client.post("/api/auth/signup", json(email, "correct horse"));
+
+		assertThat(signUp.status()).isEqualTo(201);
+		assertThat(signUp.json().path("email").asString()).isEqualTo(email);
+		assertThat(signUp.json().path("credits").asInt()).isEqualTo(10);
+		assertThat(signUp.body()).doesNotContain("password");
+		Response me = client.get("/api/me");
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().path("id").asString()).isEqualTo(signUp.json().path("id").asString());
+		assertThat(me.json().path("credits").asInt()).isEqualTo(10);
+	}
+
+	@Test
+	void aTakenEmailIsRefusedWhateverItsCase() {
+		String email = ApiClient.uniqueEmail();
+		new ApiClient(port).post("/api/auth/signup", json(email, "correct horse"));
+
+		Response again = new ApiClient(port).post("/api/auth/signup", json(email.toUpperCase(), "another one"));
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(again.code()).isEqualTo("email_taken");
+	}
+
+	@Test
+	void anInvalidEmailOrShortPasswordIsRefused() {
+		ApiClient client = new ApiClient(port);
+
+		Response badEmail = client.post("/api/auth/signup", json("not-an-email", "correct horse"));
+		Response shortPassword = client.post("/api/auth/signup", json(ApiClient.uniqueEmail(), "seven77"));
+		Response malformed = client.post("/api/auth/signup", "{not json");
+
+		assertThat(badEmail.status()).isEqualTo(400);
+		assertThat(badEmail.code()).isEqualTo("invalid_email");
+		assertThat(shortPassword.status()).isEqualTo(400);
+		assertThat(shortPassword.code()).isEqualTo("invalid_password");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.code()).isEqualTo("malformed_request");
+		assertThat(client.get("/api/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void signInAcceptsTheRightPasswordOnly() {
+		String email = ApiClient.uniqueEmail();
+		new ApiClient(port).post("/api/auth/signup", json(email, "correct horse"));
+
+		Response wrongPassword = new ApiClient(port).post("/api/auth/signin", json(email, "wrong horse"));
+		Response unknownEmail = new ApiClient(port).post("/api/auth/signin", json(ApiClient.uniqueEmail(), "wrong horse"));
+		ApiClient client = new ApiClient(port);
+		Response right = client.post("/api/auth/signin", json(email, "correct horse"));
+
+		assertThat(wrongPassword.status()).isEqualTo(401);
+		assertThat(wrongPassword.code()).isEqualTo("invalid_credentials");
+		assertThat(unknownEmail.status()).isEqualTo(401);
+		assertThat(unknownEmail.json().path("detail")).isEqualTo(wrongPassword.json().path("detail"));
+		assertThat(right.status()).isEqualTo(200);
+		assertThat(right.json().path("email").asString()).isEqualTo(email);
+		assertThat(client.get("/api/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void signOutEndsTheSession() {
+		ApiClient client = ApiClient.signedUp(port);
+		String session = client.sessionCookie();
+
+		Response signOut = client.post("/api/auth/signout", "");
+
+		assertThat(signOut.status()).isEqualTo(204);
+		assertThat(client.get("/api/me").status()).isEqualTo(401);
+		assertThat(client.get("/api/me").code()).isEqualTo("unauthenticated");
+		assertThat(session).isNotNull();
+	}
+
+	@Test
+	void signInIssuesAFreshSessionId() {
+		String email = ApiClient.uniqueEmail();
+		ApiClient client = new ApiClient(port);
+		client.post("/api/auth/signup", json(email, "correct horse"));
+		String first = client.sessionCookie();
+
+		client.post("/api/auth/signin", json(email, "correct horse"));
+
+		assertThat(client.sessionCookie()).isNotNull().isNotEqualTo(first);
+	}
+
+	@Test
+	void stateChangingRequestsWithoutTheCsrfTokenAreRefused() {
+		var request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/auth/signup"))
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json(ApiClient.uniqueEmail(), "correct horse")));
+
+		Response response = new ApiClient(port).send(request);
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.code()).isEqualTo("csrf_token_invalid");
+		assertThat(response.header("Set-Cookie")).contains("XSRF-TOKEN=");
+	}
+
+	@Test
+	void apiErrorsAreProblemDetailsNeverHtml() {
+		Response unknown = ApiClient.signedUp(port).get("/api/does-not-exist");
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(unknown.code()).isNotBlank();
+		assertThat(unknown.body()).doesNotContain("<html", "Exception");
+	}
+
+	private static String json(String email, String password) {
+		return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+	}
+
+}

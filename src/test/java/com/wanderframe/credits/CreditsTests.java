@@ -1,0 +1,132 @@
+package com.wanderframe.credits;
+
+import java.util.UUID;
+
+import com.wanderframe.ApiClient;
+import com.wanderframe.Concurrently;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CreditsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Credits credits;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void concurrentChargesNeverOverspend() throws Exception {
+		UUID user = newUserWithBalance(7);
+
+		long succeeded = Concurrently.run(50, 16, i -> () -> {
+			try {
+				credits.charge(user, 1, UUID.randomUUID(), "test");
+				return true;
+			}
+			catch (InsufficientCreditsException refused) {
+				return false;
+			}
+		}).stream().filter(Boolean::booleanValue).count();
+
+		assertThat(succeeded).isEqualTo(7);
+		assertThat(credits.balanceOf(user)).isZero();
+		assertThat(ledgerSum(user)).isZero();
+	}
+
+	@Test
+	void aRefundAppliedTwiceRefundsOnce() {
+		UUID user = newUserWithBalance(10);
+		UUID generation = UUID.randomUUID();
+		credits.charge(user, 5, generation, "video");
+
+		boolean first = credits.refund(generation, "failed");
+		boolean second = credits.refund(generation, "failed again");
+
+		assertThat(first).isTrue();
+		assertThat(second).isFalse();
+		assertThat(credits.balanceOf(user)).isEqualTo(10);
+		assertThat(ledgerSum(user)).isEqualTo(10);
+	}
+
+	@Test
+	void concurrentRefundsOfOneGenerationRefundOnce() throws Exception {
+		UUID user = newUserWithBalance(10);
+		UUID generation = UUID.randomUUID();
+		credits.charge(user, 4, generation, "video");
+
+		long refunded = Concurrently.run(20, 8, i -> () -> credits.refund(generation, "failed"))
+			.stream()
+			.filter(Boolean::booleanValue)
+			.count();
+
+		assertThat(refunded).isEqualTo(1);
+		assertThat(credits.balanceOf(user)).isEqualTo(10);
+		assertThat(ledgerSum(user)).isEqualTo(10);
+	}
+
+	@Test
+	void aGenerationIsChargedOnlyOnce() {
+		UUID user = newUserWithBalance(10);
+		UUID generation = UUID.randomUUID();
+		credits.charge(user, 3, generation, "video");
+
+		assertThatThrownBy(() -> credits.charge(user, 3, generation, "video again"))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(credits.balanceOf(user)).isEqualTo(7);
+	}
+
+	@Test
+	void aRefusedChargeChangesNothing() {
+		UUID user = newUserWithBalance(2);
+		int ledgerRows = ledgerRows(user);
+
+		assertThatThrownBy(() -> credits.charge(user, 3, UUID.randomUUID(), "video"))
+			.isInstanceOf(InsufficientCreditsException.class);
+		assertThat(credits.balanceOf(user)).isEqualTo(2);
+		assertThat(ledgerRows(user)).isEqualTo(ledgerRows);
+	}
+
+	@Test
+	void refundingSomethingNeverChargedDoesNothing() {
+		assertThat(credits.refund(UUID.randomUUID(), "nothing")).isFalse();
+	}
+
+	private UUID newUserWithBalance(int balance) {
+		ApiClient client = ApiClient.signedUp(port);
+		UUID user = UUID.fromString(client.get("/api/me").json().path("id").asString());
+		int current = credits.balanceOf(user);
+		if (balance > current) {
+			credits.grant(user, balance - current, "test");
+		}
+		else if (balance < current) {
+			credits.charge(user, current - balance, UUID.randomUUID(), "test");
+		}
+		assertThat(credits.balanceOf(user)).isEqualTo(balance);
+		return user;
+	}
+
+	private int ledgerRows(UUID user) {
+		return jdbc.sql("SELECT count(*) FROM credit_ledger WHERE user_id = ?").param(user).query(Integer.class).single();
+	}
+
+	private int ledgerSum(UUID user) {
+		return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM credit_ledger WHERE user_id = ?")
+			.param(user)
+			.query(Integer.class)
+			.single();
+	}
+
+}
