@@ -1,0 +1,6 @@
+package com.wanderframe.media;
+
+import java.time.Instant;
+
+public record MediaObject(String key, long size, String contentType, Instant lastModified) {
+}

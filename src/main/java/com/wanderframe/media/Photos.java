@@ -1,0 +1,12 @@
+package com.wanderframe.media;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Step 1's uploads, as other modules see them. */
+public interface Photos {
+
+	/** The acting user's photo (row-level security hides everyone else's). */
+	Optional<PhotoRef> find(UUID id);
+
+}
