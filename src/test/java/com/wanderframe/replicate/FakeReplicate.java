@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real HTTP server that speaks Replicate's documented API (see /work/shared/REPLICATE.md), for
  * tests: create, get and cancel predictions, the files API, the default webhook secret, output
@@ -64,7 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code k} of {@code n} polls it is {@code processing} with logs reporting {@code k*100/n %},
  * and at {@code n} it reaches the scenario's terminal state. API calls without
  * {@code Authorization: Bearer <token>} answer 401. Output files ({@code /delivery/...}) need no
- * token, like replicate.delivery.
+ * token, like replicate.delivery. Creating a prediction of a model nobody scripted answers 404, as
+ * Replicate does for an unknown model.
  */
 public final class FakeReplicate implements AutoCloseable {
 
@@ -161,6 +164,17 @@ public final class FakeReplicate implements AutoCloseable {
 	public String baseUrl() {
 		return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
 				+ "/v1";
+	}
+
+	/**
+	 * Points a Spring test context at this fake, e.g.
+	 * {@code @DynamicPropertySource static void replicate(DynamicPropertyRegistry registry) { FakeReplicate.shared().register(registry); }}.
+	 * Sets {@code wanderframe.replicate.base-url}, {@code api-token} and {@code webhook-secret}.
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("wanderframe.replicate.base-url", this::baseUrl);
+		registry.add("wanderframe.replicate.api-token", this::token);
+		registry.add("wanderframe.replicate.webhook-secret", this::webhookSecret);
 	}
 
 	public String token() {
