@@ -2,14 +2,18 @@ package com.wanderframe.replicate.internal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.wanderframe.replicate.FakeReplicate;
@@ -152,6 +156,46 @@ class ReplicateClientTests {
 		assertThat(refused.status()).isEqualTo(500);
 		assertThat(refused.isPermanent()).isFalse();
 		assertThat(replicate.createAttempts()).isEqualTo(1);
+	}
+
+	@Test
+	void aCreateThatGotNoAnswerIsNotSentAgain() throws Exception {
+		// The request went out and nothing came back: Replicate may be working on it already.
+		try (ServerSocket silent = new ServerSocket(0)) {
+			AtomicInteger connections = new AtomicInteger();
+			Thread acceptor = new Thread(() -> {
+				List<Socket> open = new ArrayList<>();
+				try {
+					while (true) {
+						open.add(silent.accept());
+						connections.incrementAndGet();
+					}
+				}
+				catch (IOException closed) {
+					open.forEach(socket -> {
+						try {
+							socket.close();
+						}
+						catch (IOException ignored) {
+							// closing anyway
+						}
+					});
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			HttpReplicateClient impatient = new HttpReplicateClient(new ReplicateProperties(
+					"http://127.0.0.1:" + silent.getLocalPort() + "/v1", FakeReplicate.TOKEN, null,
+					Duration.ofSeconds(2), Duration.ofMillis(300),
+					new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5))));
+
+			ReplicateException unanswered = catchThrowableOfType(ReplicateException.class,
+					() -> impatient.createPrediction(HAILUO, hailuoInput(), null, null));
+
+			assertThat(unanswered.status()).isZero();
+			assertThat(unanswered.getMessage()).contains("may have been received");
+			assertThat(connections).hasValue(1);
+		}
 	}
 
 	@Test
@@ -362,12 +406,12 @@ class ReplicateClientTests {
 				""".getBytes(StandardCharsets.UTF_8));
 
 		assertThat(prediction).isEqualTo(new Prediction("gm3qorzdhgbfurvjtvhg6dckhu", "minimax/hailuo-02",
-				PredictionStatus.PROCESSING, java.util.List.of(), null, 12));
+				PredictionStatus.PROCESSING, List.of(), null, 12));
 		assertThatThrownBy(() -> PredictionJson.parse("{\"id\":\"x\",\"status\":\"cancelled\"}".getBytes()))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
-	private java.util.List<Path> leftovers() throws IOException {
+	private List<Path> leftovers() throws IOException {
 		try (Stream<Path> files = Files.walk(dir)) {
 			return files.filter(Files::isRegularFile).toList();
 		}
