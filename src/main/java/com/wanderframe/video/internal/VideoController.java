@@ -38,17 +38,14 @@ class VideoController {
 
 	private final VideoOptions options;
 
-	private final MotionTemplates templates;
-
 	private final MediaResponses mediaResponses;
 
 	VideoController(GenerateVideo generateVideo, VideoHistory history, VideoEvents events, VideoOptions options,
-			MotionTemplates templates, MediaResponses mediaResponses) {
+			MediaResponses mediaResponses) {
 		this.generateVideo = generateVideo;
 		this.history = history;
 		this.events = events;
 		this.options = options;
-		this.templates = templates;
 		this.mediaResponses = mediaResponses;
 	}
 
@@ -83,7 +80,7 @@ class VideoController {
 
 	@GetMapping("/templates")
 	List<MotionTemplate> templates() {
-		return templates.all();
+		return MotionTemplates.all();
 	}
 
 	@GetMapping("/options")

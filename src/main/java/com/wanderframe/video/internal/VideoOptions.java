@@ -26,11 +26,8 @@ class VideoOptions {
 
 	private final VideoProperties properties;
 
-	private final MotionTemplates templates;
-
-	VideoOptions(VideoProperties properties, MotionTemplates templates) {
+	VideoOptions(VideoProperties properties) {
 		this.properties = properties;
-		this.templates = templates;
 	}
 
 	/** A request that passed every check, with its price. */
@@ -53,7 +50,7 @@ class VideoOptions {
 		}
 		MotionTemplate template = null;
 		if (request.template() != null && !request.template().isBlank()) {
-			template = templates.find(request.template())
+			template = MotionTemplates.find(request.template())
 				.orElseThrow(() -> ApiException.badRequest("unknown_template",
 						"There is no motion template called \"" + request.template() + "\"."));
 		}
