@@ -47,6 +47,18 @@ class PhotoCleaner {
 	record Cleaned(String contentType, String extension, int width, int height) {
 	}
 
+	PhotoCleaner() {
+		// ImageIO looks for plugins once, with whatever class loader is current at the time;
+		// inside a packaged Spring Boot jar that can miss TwelveMonkeys' readers. Look again, and
+		// refuse to start without a WebP reader rather than fail on someone's upload later.
+		ImageIO.scanForPlugins();
+		for (ImageFormat format : ImageFormat.values()) {
+			if (!ImageIO.getImageReadersByFormatName(format.imageIoName()).hasNext()) {
+				throw new IllegalStateException("No ImageIO reader for " + format + " on the classpath");
+			}
+		}
+	}
+
 	Cleaned clean(Path upload, Path target) throws IOException {
 		ImageFormat format = ImageFormat.sniff(upload);
 		if (format == null) {
