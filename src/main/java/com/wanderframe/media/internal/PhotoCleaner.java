@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -67,8 +68,10 @@ class PhotoCleaner {
 		}
 		BufferedImage image;
 		try (ImageInputStream in = ImageIO.createImageInputStream(upload.toFile())) {
-			int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(in) : ExifOrientation.NORMAL;
+			int orientation = ExifOrientation.of(in, format);
 			in.seek(0);
+			// The metadata walk may have switched it; readers expect the default.
+			in.setByteOrder(ByteOrder.BIG_ENDIAN);
 			decoding.acquireUninterruptibly();
 			try {
 				image = decode(format, in);
