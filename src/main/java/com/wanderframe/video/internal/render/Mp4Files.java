@@ -99,7 +99,7 @@ public final class Mp4Files {
 	}
 
 	/**
-	 * Writes a JPEG poster: the frame {@value #POSTER_SECONDS} s in, or the last one of a
+	 * Writes a JPEG poster: the frame {@value #POSTER_SECONDS} s in, or the first one of a
 	 * shorter clip.
 	 * @throws IOException if the video cannot be decoded; no poster file is left then
 	 */

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 
 /**
  * How fast the local renderer makes clips: ms per frame and total seconds for 6 s at 768p and
- * 1080p from a 2048x1152 picture. Not a test (surefire only runs *Tests/*Test classes); run it
- * by hand:
+ * 1080p from a 2048x1152 picture. Not a test: surefire only runs *Test and *Tests classes, so
+ * {@code ./mvnw verify} leaves it out. Run it by hand:
  *
  * <pre>
- * ./mvnw -o -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.wanderframe.video.internal.render.RendererBenchmark [-Dexec.args="3 2"]
+ * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *     com.wanderframe.video.internal.render.RendererBenchmark [rounds] [renderer threads]
  * </pre>
  *
- * Arguments: rounds per size (default 3; the first also warms up the JIT) and renderer threads
- * (default: what the Spring bean uses). Output goes to a temporary directory that is removed.
+ * Rounds per size default to 3 (the first also warms up the JIT); renderer threads default to
+ * what the Spring bean uses. Besides wall time it prints the process CPU time of each clip,
+ * which stays meaningful on a busy machine, and the cost of the sampling alone. Clips go to a
+ * temporary directory that is removed.
  */
 public final class RendererBenchmark {
 
