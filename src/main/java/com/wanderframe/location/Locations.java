@@ -24,7 +24,7 @@ public class Locations {
 
 	private final Map<String, SoftReference<BufferedImage>> backdrops = new ConcurrentHashMap<>();
 
-	Locations() {
+	public Locations() {
 		LocationCatalog.all().forEach(location -> bySlug.put(location.slug(), location));
 	}
 
