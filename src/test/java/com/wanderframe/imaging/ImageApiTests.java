@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
+import com.wanderframe.account.ActingUser;
 import com.wanderframe.credits.Credits;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ class ImageApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Images images;
 
 	@Test
 	void aPersonGetsAPictureOfThemselvesAtThePlaceForOneCredit() throws IOException {
@@ -162,6 +166,43 @@ class ImageApiTests {
 		assertThat(content.status()).isEqualTo(404);
 		assertThat(bob.get("/api/images").json().size()).isZero();
 		assertThat(alice.get("/api/images/" + image + "/content").status()).isEqualTo(200);
+	}
+
+	@Test
+	void step4SeesTheFinishedImageOfItsOwnerOnly() {
+		ApiClient alice = ApiClient.signedUp(port);
+		UUID image = UUID.fromString(new Studio(alice).imageAtLocation());
+		UUID aliceId = UUID.fromString(alice.get("/api/me").json().path("id").asString());
+		UUID bobId = UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString());
+
+		ImageRef seenByAlice = ActingUser.callAs(aliceId, () -> images.find(image)).orElseThrow();
+		boolean seenByBob = ActingUser.callAs(bobId, () -> images.find(image)).isPresent();
+
+		assertThat(seenByAlice.completed()).isTrue();
+		assertThat(seenByAlice.ownerId()).isEqualTo(aliceId);
+		assertThat(seenByAlice.mediaKey()).isEqualTo("images/" + aliceId + "/" + image + ".jpg");
+		assertThat(seenByAlice.contentType()).isEqualTo("image/jpeg");
+		assertThat(seenByAlice.width()).isEqualTo(1920);
+		assertThat(seenByAlice.height()).isEqualTo(1080);
+		assertThat(seenByBob).isFalse();
+	}
+
+	@Test
+	void startingTooManyAtOnceIsSlowedDownWithoutCharging() {
+		ApiClient client = ApiClient.signedUp(port);
+		String photoId = new Studio(client).uploadSelfie();
+		String body = "{\"photoId\":\"" + photoId + "\",\"location\":\"sahara-dunes\"}";
+		for (int i = 0; i < 5; i++) {
+			assertThat(client.post("/api/images", body).status()).isEqualTo(202);
+		}
+
+		ApiClient.Response refused = client.post("/api/images", body);
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.code()).isEqualTo("rate_limited");
+		assertThat(refused.header("Retry-After")).isNotBlank();
+		assertThat(new Studio(client).credits()).isEqualTo(5);
+		assertThat(client.get("/api/images").json().size()).isEqualTo(5);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Step 3 with the Replicate generator, against a fake Replicate speaking its HTTP API. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "wanderframe.imaging.generator=replicate", "wanderframe.imaging.poll-interval=50ms",
-				"wanderframe.imaging.max-poll-interval=200ms", "wanderframe.replicate.retry.initial-backoff=50ms",
+				"wanderframe.imaging.max-poll-interval=200ms", "wanderframe.imaging.timeout=5s", "wanderframe.replicate.retry.initial-backoff=50ms",
 				"wanderframe.replicate.retry.max-delay=1s" })
 class ReplicateImageTests {
 
@@ -120,6 +120,19 @@ class ReplicateImageTests {
 
 		assertThat(image.path("status").asString()).isEqualTo("failed");
 		assertThat(image.path("error").path("code").asString()).isEqualTo("invalid_output");
+		assertThat(studio.credits()).isEqualTo(10);
+		assertThat(refunds(image)).isEqualTo(1);
+	}
+
+	@Test
+	void aPredictionThatNeverEndsIsCancelledAndRefunded() {
+		replicate.onModel(MODEL).respondWith(Scenario.neverFinishes());
+
+		JsonNode image = generate("iceland-aurora");
+
+		assertThat(image.path("status").asString()).isEqualTo("failed");
+		assertThat(image.path("error").path("code").asString()).isEqualTo("generation_timed_out");
+		assertThat(replicate.cancelCalls()).containsExactly(replicate.createdPredictions().get(0).id());
 		assertThat(studio.credits()).isEqualTo(10);
 		assertThat(refunds(image)).isEqualTo(1);
 	}
