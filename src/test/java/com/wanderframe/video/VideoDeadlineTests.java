@@ -70,7 +70,13 @@ class VideoDeadlineTests {
 		assertThat(failed.path("status").asString()).isEqualTo("failed");
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("timed_out");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(replicate.cancelCalls()).contains(replicate.createdPredictions().get(0).id());
+		String prediction = replicate.createdPredictions()
+			.stream()
+			.filter(create -> create.model().equals("minimax/hailuo-02"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(replicate.cancelCalls()).contains(prediction);
 		List<String> ledger = jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ?")
 			.param(UUID.fromString(id))
 			.query(String.class)
