@@ -161,9 +161,9 @@ class LocalMotionRendererTests {
 		for (String prompt : prompts) {
 			assertNoDarkPixels(render(LANDSCAPE, prompt, 1, 256), prompt);
 		}
-		assertNoDarkPixels(render(TestPictures.textured(900, 1400, 3), "dramatic orbit left, heavy handheld shake", 2, 256),
+		assertNoDarkPixels(render(TestPictures.textured(900, 1400, 3), "dramatic orbit left, heavy handheld", 2, 256),
 				"portrait orbit");
-		assertNoDarkPixels(render(TestPictures.textured(3000, 800, 4), "fast tilt down, fast pan right, dramatic shake",
+		assertNoDarkPixels(render(TestPictures.textured(3000, 800, 4), "fast tilt down, fast pan right, dramatic camera shake",
 				2, 256), "panorama");
 		assertNoDarkPixels(render(TestPictures.textured(301, 199, 5), "crash zoom out, handheld", 2, 512),
 				"small picture");
