@@ -55,6 +55,20 @@ class LocalMotionRendererTests {
 		assertThat(Mp4Files.decodeFrames(mp4, 0, 75, 149)).hasSize(3).doesNotContainNull();
 	}
 
+	@Test
+	void theIndexComesFirstSoPlaybackStartsBeforeTheDownloadEnds() throws IOException {
+		byte[] mp4 = Files.readAllBytes(render(LANDSCAPE, "pan right", 1, 256));
+
+		List<String> boxes = new ArrayList<>();
+		for (int at = 0; at + 8 <= mp4.length;) {
+			long size = java.nio.ByteBuffer.wrap(mp4, at, 4).getInt() & 0xFFFFFFFFL;
+			boxes.add(new String(mp4, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+			at += size >= 8 ? (int) size : mp4.length;
+		}
+		assertThat(boxes).contains("moov", "mdat");
+		assertThat(boxes.indexOf("moov")).isLessThan(boxes.indexOf("mdat"));
+	}
+
 	@ParameterizedTest(name = "{0}x{1} at {2}p is {3}x{4}")
 	@CsvSource(textBlock = """
 			1920, 1080, 512,  910,  512
