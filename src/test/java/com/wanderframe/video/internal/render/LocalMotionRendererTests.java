@@ -153,6 +153,26 @@ class LocalMotionRendererTests {
 	}
 
 	@Test
+	void aSlowPanGlidesWithoutJudder() throws IOException {
+		Path mp4 = render(LANDSCAPE, "slow pan right", 2, 360);
+		List<BufferedImage> frames = Mp4Files.decodeFrames(mp4, IntStream.range(0, 50).toArray());
+
+		double[] speed = new double[frames.size() - 1];
+		for (int i = 0; i < speed.length; i++) {
+			speed[i] = -horizontalShift(luma(frames.get(i)), luma(frames.get(i + 1)));
+		}
+		// eased: it starts and ends nearly still and is fastest in the middle
+		assertThat(speed[0]).isLessThan(0.3);
+		assertThat(speed[speed.length - 1]).isLessThan(0.3);
+		assertThat(speed[24]).isGreaterThan(2);
+		// and the speed changes smoothly from frame to frame: whole-pixel steps would jump by 1 px.
+		// (The eased path itself changes by under 0.2 px; x264's B-frames add up to about 0.25.)
+		for (int i = 1; i < speed.length; i++) {
+			assertThat(Math.abs(speed[i] - speed[i - 1])).as("change of speed at frame %d", i).isLessThan(0.6);
+		}
+	}
+
+	@Test
 	void fasterWordsMoveTheContentFurther() throws IOException {
 		Motion slow = motionAtCentre(render(LANDSCAPE, "slow pan right", 2, 360));
 		Motion fast = motionAtCentre(render(LANDSCAPE, "fast pan right", 2, 360));
@@ -314,6 +334,61 @@ class LocalMotionRendererTests {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Horizontal shift of the central area from one frame to the next, to a fraction of a pixel:
+	 * the best whole-pixel match, refined by a gradient (Lucas-Kanade) step on softened frames.
+	 */
+	private static double horizontalShift(int[][] a, int[][] b) {
+		double[][] softA = soften(a), softB = soften(b);
+		int height = a.length, width = a[0].length, range = 8;
+		int best = 0;
+		double bestSum = Double.MAX_VALUE;
+		for (int shift = -range; shift <= range; shift++) {
+			double sum = 0;
+			for (int y = height / 4; y < height * 3 / 4; y++) {
+				for (int x = width / 4; x < width * 3 / 4; x++) {
+					sum += Math.abs(softA[y][x] - softB[y][x + shift]);
+				}
+			}
+			if (sum < bestSum) {
+				bestSum = sum;
+				best = shift;
+			}
+		}
+		// B(x + best + r) = A(x)  =>  r = -sum((B' - A) gx) / sum(gx^2), with B' = B shifted by best
+		double numerator = 0, denominator = 0;
+		for (int y = height / 4; y < height * 3 / 4; y++) {
+			for (int x = width / 4; x < width * 3 / 4; x++) {
+				double gradient = (softB[y][x + best + 1] - softB[y][x + best - 1]) / 2;
+				numerator += (softB[y][x + best] - softA[y][x]) * gradient;
+				denominator += gradient * gradient;
+			}
+		}
+		return best - numerator / denominator;
+	}
+
+	/** A 5x5 binomial blur, so the gradient step sees slopes rather than hard edges. */
+	private static double[][] soften(int[][] luma) {
+		int height = luma.length, width = luma[0].length;
+		double[] kernel = { 1 / 16.0, 4 / 16.0, 6 / 16.0, 4 / 16.0, 1 / 16.0 };
+		double[][] rows = new double[height][width], out = new double[height][width];
+		for (int y = 0; y < height; y++) {
+			for (int x = 2; x < width - 2; x++) {
+				for (int k = -2; k <= 2; k++) {
+					rows[y][x] += kernel[k + 2] * luma[y][x + k];
+				}
+			}
+		}
+		for (int y = 2; y < height - 2; y++) {
+			for (int x = 0; x < width; x++) {
+				for (int k = -2; k <= 2; k++) {
+					out[y][x] += kernel[k + 2] * rows[y + k][x];
+				}
+			}
+		}
+		return out;
 	}
 
 	private static int[][] luma(BufferedImage image) {
