@@ -57,7 +57,7 @@ class LocalCompositor implements ImageGenerator {
 
 	@Override
 	public GeneratedImage generate(ImageRequest request, Path target) throws IOException {
-		BufferedImage photo = ImageIO.read(new ByteArrayInputStream(request.photo()));
+		BufferedImage photo = ImageIO.read(new ByteArrayInputStream(request.photo().bytes()));
 		if (photo == null) {
 			throw new ImageGenerationException("photo_unreadable",
 					"Your photo could not be read. Upload it again and try once more.");
