@@ -335,10 +335,14 @@ final class Scenes {
 				double x = i * 3 + band * 40;
 				double base = p.y(0.42 - band * 0.12) + curtain[i] * p.y(0.16);
 				double tall = p.y(0.2 + band * 0.05) * (0.6 + length[i]);
-				double strength = 0.18 + 0.22 * Math.abs(length[(i * 7 + band * 11) % length.length]);
-				p.g.setPaint(new GradientPaint(0, (float) (base - tall), band == 0 ? rgba(0xb36bff, 0) : rgba(0x49f2c2, 0),
-						0, (float) base, band == 0 ? rgba(0x3dff9a, strength) : rgba(0x7affd0, strength * 0.8)));
-				p.g.fill(new Rectangle2D.Double(x, base - tall, 3.2, tall + 4));
+				double strength = 0.26 + 0.3 * Math.abs(length[(i * 7 + band * 11) % length.length]);
+				Color top = band == 0 ? rgba(0xb36bff, 0) : rgba(0x49f2c2, 0);
+				Color edge = band == 0 ? rgba(0x3dff9a, strength) : rgba(0x7affd0, strength * 0.8);
+				Color below = band == 0 ? rgba(0x3dff9a, 0) : rgba(0x7affd0, 0);
+				double fade = p.y(0.05);
+				p.g.setPaint(new java.awt.LinearGradientPaint(0, (float) (base - tall), 0, (float) (base + fade),
+						new float[] { 0f, (float) (tall * 0.92 / (tall + fade)), 1f }, new Color[] { top, edge, below }));
+				p.g.fill(new Rectangle2D.Double(x, base - tall, 3.2, tall + fade));
 			}
 		}
 		p.glow(p.x(0.45), p.y(0.45), p.x(0.4), rgba(0x1f9a6a, 0.18));
@@ -351,13 +355,11 @@ final class Scenes {
 		peak.closePath();
 		p.fillVertical(p.below(p.profile(0.64, 0.03, 4, 3, 0.5)), rgb(0x0c1a22), rgb(0x08121a));
 		p.fillVertical(peak, rgb(0x16262e), rgb(0x0a141a));
+		// Aurora light on the mountain's western face.
 		p.g.setClip(peak);
-		for (int i = 0; i < 30; i++) {
-			double gx = p.between(p.x(0.5), p.x(0.7));
-			double gy = p.between(p.y(0.36), p.y(0.6));
-			p.stroke(new Line2D.Double(gx, gy, gx + p.between(-30, 30), gy + p.between(40, 120)), rgba(0xb8e6d8, 0.14),
-					p.between(2, 6));
-		}
+		p.g.setPaint(new GradientPaint((float) p.x(0.45), (float) p.y(0.35), rgba(0x5fd6a8, 0.22), (float) p.x(0.62),
+				(float) p.y(0.5), rgba(0x5fd6a8, 0)));
+		p.g.fill(peak.getBounds2D());
 		p.g.setClip(null);
 		p.reflect(0.67, rgb(0x04121c), 0.3, 1.5);
 		p.fillVertical(p.below(p.profile(0.93, 0.04, 4, 3, 0.5)), rgb(0x071015), rgb(0x020406));
