@@ -76,6 +76,14 @@ class GeneratedImages implements Images {
 				""").param(id).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
 	}
 
+	/** The unfinished image following this Replicate prediction, if any. */
+	Optional<UUID> unfinishedByPrediction(String predictionId) {
+		return jdbc.sql("""
+				SELECT id FROM generated_images
+				WHERE provider_prediction_id = ? AND status IN ('pending', 'processing')
+				""").param(predictionId).query(UUID.class).optional();
+	}
+
 	void recordPrediction(UUID id, String predictionId) {
 		jdbc.sql("""
 				UPDATE generated_images SET provider_prediction_id = ?

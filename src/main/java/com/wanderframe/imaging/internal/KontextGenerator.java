@@ -107,8 +107,8 @@ class KontextGenerator implements ImageGenerator {
 	private void start(ImageRequest request) throws IOException {
 		String extension = "image/png".equals(request.photo().contentType()) ? "png" : "jpg";
 		URI photo = replicate.toInputUri(request.photo().bytes(), request.photo().contentType(), "photo." + extension);
-		Prediction prediction = replicate.createPrediction(MODEL, input(request.location(), photo), null,
-				properties.timeout());
+		Prediction prediction = replicate.createPrediction(MODEL, input(request.location(), photo),
+				properties.webhookUrl(), properties.timeout());
 		request.predictionStarted().accept(prediction.id());
 	}
 
@@ -116,9 +116,17 @@ class KontextGenerator implements ImageGenerator {
 		return Instant.now().isAfter(request.startedAt().plus(properties.timeout()));
 	}
 
-	/** Polls often at first, then less: a fifth of the time waited so far, within the configured bounds. */
+	/**
+	 * With webhooks, only a reconciliation poll (bounded by the deadline); without, often at
+	 * first, then less: a fifth of the time waited so far, within the configured bounds.
+	 */
 	private Duration nextWait(ImageRequest request) {
 		Duration waited = Duration.between(request.startedAt(), Instant.now());
+		if (properties.webhookUrl() != null) {
+			Duration untilDeadline = properties.timeout().minus(waited).plusSeconds(1);
+			return untilDeadline.compareTo(properties.reconciliationPoll()) < 0 ? untilDeadline
+					: properties.reconciliationPoll();
+		}
 		Duration wait = waited.dividedBy(5);
 		if (wait.compareTo(properties.pollInterval()) < 0) {
 			return properties.pollInterval();
