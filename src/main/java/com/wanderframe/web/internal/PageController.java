@@ -1,0 +1,41 @@
+package com.wanderframe.web.internal;
+
+import com.wanderframe.account.SignedInUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The pages. Each is a shell the page's script fills from the JSON APIs, so a reload or a
+ * second device shows the same state: it lives on the server.
+ */
+@Controller
+class PageController {
+
+	@GetMapping("/")
+	String landing(@AuthenticationPrincipal SignedInUser user) {
+		return user == null ? "landing" : "redirect:/studio";
+	}
+
+	@GetMapping("/signin")
+	String signIn(@AuthenticationPrincipal SignedInUser user) {
+		return user == null ? "signin" : "redirect:/studio";
+	}
+
+	@GetMapping("/signup")
+	String signUp(@AuthenticationPrincipal SignedInUser user) {
+		return user == null ? "signup" : "redirect:/studio";
+	}
+
+	@GetMapping("/studio")
+	String studio() {
+		return "studio";
+	}
+
+	@GetMapping("/history")
+	String history() {
+		return "history";
+	}
+
+}
