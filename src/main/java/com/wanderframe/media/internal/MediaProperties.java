@@ -1,0 +1,36 @@
+package com.wanderframe.media.internal;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where media lives: {@code local} (files under the data directory, the default) or {@code s3}
+ * (any S3-compatible bucket: AWS, Cloudflare R2, MinIO, Supabase storage...).
+ */
+@ConfigurationProperties("wanderframe.media")
+record MediaProperties(Store store, S3 s3) {
+
+	MediaProperties {
+		store = store == null ? Store.LOCAL : store;
+		s3 = s3 == null ? new S3(null, null, null, false, null, null) : s3;
+	}
+
+	enum Store {
+
+		LOCAL, S3
+
+	}
+
+	/**
+	 * @param endpoint empty for AWS itself; the URL of any other S3-compatible service
+	 * @param pathStyleAccess {@code bucket} in the path rather than the host name, as most
+	 * non-AWS services want
+	 * @param accessKey with {@code secretKey}; when empty the SDK's default credential chain
+	 * (environment, profile, instance role) decides
+	 */
+	record S3(String bucket, URI endpoint, String region, boolean pathStyleAccess, String accessKey,
+			String secretKey) {
+	}
+
+}

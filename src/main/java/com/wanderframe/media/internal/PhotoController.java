@@ -1,0 +1,78 @@
+package com.wanderframe.media.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.wanderframe.account.SignedInUser;
+import com.wanderframe.media.MediaResponses;
+import com.wanderframe.platform.ApiException;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/photos")
+class PhotoController {
+
+	private static final int LIST_LIMIT = 100;
+
+	private final PhotoLibrary photos;
+
+	private final MediaResponses media;
+
+	PhotoController(PhotoLibrary photos, MediaResponses media) {
+		this.photos = photos;
+		this.media = media;
+	}
+
+	record PhotoView(UUID id, int width, int height, String url, Instant createdAt) {
+
+		static PhotoView of(PhotoLibrary.Photo photo) {
+			return new PhotoView(photo.id(), photo.width(), photo.height(), "/api/photos/" + photo.id() + "/content",
+					photo.createdAt());
+		}
+
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<PhotoView> upload(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(name = "file", required = false) MultipartFile file) {
+		PhotoView photo = PhotoView.of(photos.upload(user.id(), file));
+		return ResponseEntity.created(URI.create("/api/photos/" + photo.id())).body(photo);
+	}
+
+	@GetMapping
+	List<PhotoView> list() {
+		return photos.list(LIST_LIMIT).stream().map(PhotoView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	PhotoView get(@PathVariable UUID id) {
+		return PhotoView.of(find(id));
+	}
+
+	@GetMapping("/{id}/content")
+	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id, HttpServletRequest request) {
+		return media.serve(find(id).mediaKey(), request, null);
+	}
+
+	private PhotoLibrary.Photo find(UUID id) {
+		// Row-level security hides other people's photos: theirs and missing ones look alike.
+		return photos.findPhoto(id)
+			.orElseThrow(() -> ApiException.notFound("photo_not_found", "There is no such photo."));
+	}
+
+}

@@ -1,0 +1,159 @@
+package com.wanderframe.media.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.wanderframe.media.MediaStore;
+import com.wanderframe.media.PhotoRef;
+import com.wanderframe.media.Photos;
+import com.wanderframe.platform.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Step 1's photos: intake (clean, store, record) and lookup. Every query runs in a transaction,
+ * so row-level security limits it to the acting user's photos.
+ */
+@Service
+class PhotoLibrary implements Photos {
+
+	static final long MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
+
+	private static final Logger log = LoggerFactory.getLogger(PhotoLibrary.class);
+
+	private final JdbcClient jdbc;
+
+	private final MediaStore store;
+
+	private final TransactionTemplate transactions;
+
+	private final PhotoCleaner cleaner = new PhotoCleaner();
+
+	PhotoLibrary(JdbcClient jdbc, MediaStore store, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.transactions = transactions;
+	}
+
+	record Photo(UUID id, UUID ownerId, String mediaKey, String contentType, int width, int height,
+			Instant createdAt) {
+
+		PhotoRef ref() {
+			return new PhotoRef(id, ownerId, mediaKey, contentType, width, height);
+		}
+
+	}
+
+	/**
+	 * Cleans and keeps an upload. The image work happens outside any transaction (no database
+	 * connection held while decoding); the file is stored before its row exists, so a row never
+	 * points at nothing, and a failed insert removes the file again.
+	 */
+	Photo upload(UUID owner, MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			throw ApiException.badRequest("photo_missing", "Choose a photo to upload (form field 'file').");
+		}
+		if (file.getSize() > MAX_UPLOAD_BYTES) {
+			throw tooLarge();
+		}
+		Path upload = null;
+		Path cleaned = null;
+		try {
+			upload = Files.createTempFile("wanderframe-upload-", ".bin");
+			cleaned = Files.createTempFile("wanderframe-photo-", ".img");
+			file.transferTo(upload);
+			PhotoCleaner.Cleaned photo = cleaner.clean(upload, cleaned);
+			UUID id = UUID.randomUUID();
+			String key = "photos/" + owner + "/" + id + "." + photo.extension();
+			store.put(key, cleaned, photo.contentType());
+			try {
+				return transactions.execute(status -> insert(new Photo(id, owner, key, photo.contentType(),
+						photo.width(), photo.height(), null)));
+			}
+			catch (RuntimeException ex) {
+				deleteQuietly(key);
+				throw ex;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			deleteTemp(upload);
+			deleteTemp(cleaned);
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PhotoRef> find(UUID id) {
+		return findPhoto(id).map(Photo::ref);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Photo> findPhoto(UUID id) {
+		return jdbc.sql("""
+				SELECT id, user_id AS owner_id, media_key, content_type, width, height, created_at
+				FROM photos WHERE id = ?
+				""").param(id).query(Photo.class).optional();
+	}
+
+	/** The acting user's photos, newest first. */
+	@Transactional(readOnly = true)
+	public List<Photo> list(int limit) {
+		return jdbc.sql("""
+				SELECT id, user_id AS owner_id, media_key, content_type, width, height, created_at
+				FROM photos ORDER BY created_at DESC, id LIMIT ?
+				""").param(limit).query(Photo.class).list();
+	}
+
+	private Photo insert(Photo photo) {
+		return jdbc.sql("""
+				INSERT INTO photos (id, user_id, media_key, content_type, width, height)
+				VALUES (?, ?, ?, ?, ?, ?)
+				RETURNING id, user_id AS owner_id, media_key, content_type, width, height, created_at
+				""")
+			.params(photo.id(), photo.ownerId(), photo.mediaKey(), photo.contentType(), photo.width(), photo.height())
+			.query(Photo.class)
+			.single();
+	}
+
+	static ApiException tooLarge() {
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large",
+				"This photo is larger than 15 MB. Upload a smaller one.");
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			store.delete(key);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not remove {} after its row was not written", key, ex);
+		}
+	}
+
+	private static void deleteTemp(Path path) {
+		if (path != null) {
+			try {
+				Files.deleteIfExists(path);
+			}
+			catch (IOException ex) {
+				log.warn("Could not remove temporary file {}", path, ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.wanderframe.media.internal;
+
+import com.wanderframe.platform.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Tomcat stops reading a multipart body at the configured limits
+ * ({@code spring.servlet.multipart.max-file-size}), before any controller runs; that refusal
+ * gets the same problem as our own size check. Photos are the only uploads, hence the code.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadLimitAdvice {
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large",
+					"This photo is larger than 15 MB. Upload a smaller one."));
+	}
+
+}

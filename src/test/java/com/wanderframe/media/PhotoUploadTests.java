@@ -1,0 +1,335 @@
+package com.wanderframe.media;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.wanderframe.ApiClient;
+import com.wanderframe.Studio;
+import com.wanderframe.account.ActingUser;
+import com.wanderframe.platform.DataDirectory;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Step 1 as a person meets it: what they may upload, what they get back, and that nobody else
+ * can see it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PhotoUploadTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataDirectory data;
+
+	@Autowired
+	Photos photos;
+
+	@Test
+	void aJpegSelfieIsKeptAndServedBackToItsOwner() {
+		ApiClient client = ApiClient.signedUp(port);
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(Studio.selfieJpeg(800, 1000), "me.jpg",
+				"image/jpeg");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		JsonNode photo = upload.json();
+		String id = photo.path("id").asString();
+		assertThat(photo.path("width").asInt()).isEqualTo(800);
+		assertThat(photo.path("height").asInt()).isEqualTo(1000);
+		assertThat(photo.path("url").asString()).isEqualTo("/api/photos/" + id + "/content");
+		assertThat(upload.header("Location")).endsWith("/api/photos/" + id);
+
+		ApiClient.Response fetched = client.get("/api/photos/" + id);
+		assertThat(fetched.status()).isEqualTo(200);
+		assertThat(fetched.json().path("width").asInt()).isEqualTo(800);
+
+		ApiClient.Response content = client.get(photo.path("url").asString());
+		assertThat(content.status()).isEqualTo(200);
+		assertThat(content.header("Content-Type")).isEqualTo("image/jpeg");
+		BufferedImage served = TestImages.decode(content.bytes());
+		assertThat(served.getWidth()).isEqualTo(800);
+		assertThat(served.getHeight()).isEqualTo(1000);
+	}
+
+	@Test
+	void aPhoneJpegIsTurnedUprightAndLosesItsLocationAndEveryOtherTag() throws IOException {
+		ApiClient client = ApiClient.signedUp(port);
+		// Stored landscape with "turn 90° clockwise to view": a portrait shot, as phones do it.
+		byte[] stored = TestImages.encode(TestImages.redOverBlue(400, 200, BufferedImage.TYPE_INT_RGB), "jpg");
+		byte[] phonePhoto = TestImages.withExif(stored, 6, "Wanderframe secret spot");
+		assertThat(exifSegments(phonePhoto)).isNotEmpty();
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(phonePhoto, "IMG_0001.JPG", "image/jpeg");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		assertThat(upload.json().path("width").asInt()).isEqualTo(200);
+		assertThat(upload.json().path("height").asInt()).isEqualTo(400);
+		byte[] served = client.get(upload.json().path("url").asString()).bytes();
+		assertThat(exifSegments(served)).isEmpty();
+		String text = new String(served, StandardCharsets.ISO_8859_1);
+		assertThat(text).doesNotContain("Exif").doesNotContain("secret spot");
+		BufferedImage upright = TestImages.decode(served);
+		assertThat(upright.getWidth()).isEqualTo(200);
+		assertThat(upright.getHeight()).isEqualTo(400);
+		// The stored top (red) is now on the right, the stored bottom (blue) on the left.
+		assertThat(isRed(upright.getRGB(170, 200))).isTrue();
+		assertThat(isBlue(upright.getRGB(30, 200))).isTrue();
+	}
+
+	@Test
+	void aBigPhotoIsScaledDownToAtMost2048PixelsOnItsLongSide() {
+		ApiClient client = ApiClient.signedUp(port);
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(Studio.selfieJpeg(3000, 2000), "big.jpg",
+				"image/jpeg");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		assertThat(upload.json().path("width").asInt()).isEqualTo(2048);
+		assertThat(upload.json().path("height").asInt()).isEqualTo(1365);
+		BufferedImage served = TestImages.decode(client.get(upload.json().path("url").asString()).bytes());
+		assertThat(served.getWidth()).isEqualTo(2048);
+		assertThat(served.getHeight()).isEqualTo(1365);
+	}
+
+	@Test
+	void aWebpPhotoIsAcceptedAndServedAsJpeg() {
+		ApiClient client = ApiClient.signedUp(port);
+		byte[] webp = TestImages.redOverBlueWebp(120, 80);
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(webp, "photo.webp", "image/webp");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		assertThat(upload.json().path("width").asInt()).isEqualTo(120);
+		assertThat(upload.json().path("height").asInt()).isEqualTo(80);
+		ApiClient.Response content = client.get(upload.json().path("url").asString());
+		assertThat(content.header("Content-Type")).isEqualTo("image/jpeg");
+		BufferedImage served = TestImages.decode(content.bytes());
+		assertThat(isRed(served.getRGB(60, 10))).isTrue();
+		assertThat(isBlue(served.getRGB(60, 70))).isTrue();
+	}
+
+	@Test
+	void aPngWithTransparencyStaysAPngWithItsTransparency() {
+		ApiClient client = ApiClient.signedUp(port);
+		BufferedImage cutout = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+		for (int y = 0; y < 50; y++) {
+			for (int x = 0; x < 100; x++) {
+				cutout.setRGB(x, y, 0xffff0000);
+			}
+		}
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(TestImages.encode(cutout, "png"), "cutout.png",
+				"image/png");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		ApiClient.Response content = client.get(upload.json().path("url").asString());
+		assertThat(content.header("Content-Type")).isEqualTo("image/png");
+		BufferedImage served = TestImages.decode(content.bytes());
+		assertThat(served.getRGB(50, 10)).isEqualTo(0xffff0000);
+		assertThat(served.getRGB(50, 90) >>> 24).isZero();
+	}
+
+	@Test
+	void aPngBombIsRefusedWithoutBeingDecoded() {
+		byte[] bomb = TestImages.pngBomb();
+		assertThat(bomb.length).isLessThan(64 * 1024);
+
+		assertRefused(bomb, "bomb.png", "image/png", 422, "photo_too_many_pixels");
+	}
+
+	@Test
+	void aPhotoOfMoreThan40MegapixelsIsRefused() {
+		byte[] huge = TestImages.encode(new BufferedImage(8000, 5001, BufferedImage.TYPE_BYTE_GRAY), "jpg");
+
+		assertRefused(huge, "huge.jpg", "image/jpeg", 422, "photo_too_many_pixels");
+	}
+
+	@Test
+	void aGifIsRefusedAsUnsupported() {
+		byte[] gif = TestImages.encode(TestImages.redOverBlue(50, 50, BufferedImage.TYPE_INT_RGB), "gif");
+
+		assertRefused(gif, "anim.gif", "image/gif", 415, "unsupported_media_type");
+	}
+
+	@Test
+	void aPdfRenamedToJpgIsRefusedAsUnsupported() {
+		assertRefused(TestImages.pdf(), "holiday.jpg", "image/jpeg", 415, "unsupported_media_type");
+	}
+
+	@Test
+	void aTruncatedJpegIsRefusedAsUnreadable() {
+		byte[] jpeg = Studio.selfieJpeg(800, 1000);
+
+		assertRefused(Arrays.copyOf(jpeg, jpeg.length * 6 / 10), "cut.jpg", "image/jpeg", 422, "photo_unreadable");
+	}
+
+	@Test
+	void aJpegWithGarbageInsteadOfPixelsIsRefusedAsUnreadable() {
+		byte[] jpeg = Studio.selfieJpeg(400, 300);
+		byte[] garbage = new byte[jpeg.length];
+		new Random(7).nextBytes(garbage);
+		System.arraycopy(jpeg, 0, garbage, 0, 3);
+
+		assertRefused(garbage, "noise.jpg", "image/jpeg", 422, "photo_unreadable");
+	}
+
+	@Test
+	void aFileOver15MegabytesIsRefusedAsTooLarge() {
+		byte[] big = new byte[15 * 1024 * 1024 + 1];
+		new Random(15).nextBytes(big);
+		big[0] = (byte) 0xff;
+		big[1] = (byte) 0xd8;
+		big[2] = (byte) 0xff;
+
+		assertRefused(big, "big.jpg", "image/jpeg", 413, "photo_too_large");
+	}
+
+	@Test
+	void aFarTooLargeUploadStillGetsAnAnswerRatherThanAResetConnection() {
+		byte[] huge = new byte[40 * 1024 * 1024];
+
+		assertRefused(huge, "huge.jpg", "image/jpeg", 413, "photo_too_large");
+	}
+
+	@Test
+	void aRequestWithoutAFileIsRefused() {
+		ApiClient client = ApiClient.signedUp(port);
+
+		ApiClient.Response response = client.post("/api/photos", "{}");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void someoneElsesPhotoDoesNotExistForYou() {
+		ApiClient alice = ApiClient.signedUp(port);
+		ApiClient bob = ApiClient.signedUp(port);
+		String id = new Studio(alice).uploadSelfie();
+
+		ApiClient.Response metadata = bob.get("/api/photos/" + id);
+		ApiClient.Response content = bob.get("/api/photos/" + id + "/content");
+
+		assertThat(metadata.status()).isEqualTo(404);
+		assertThat(metadata.code()).isEqualTo("photo_not_found");
+		assertThat(content.status()).isEqualTo(404);
+		assertThat(content.code()).isEqualTo("photo_not_found");
+		assertThat(bob.get("/api/photos").json().size()).isZero();
+		assertThat(alice.get("/api/photos/" + id + "/content").status()).isEqualTo(200);
+	}
+
+	@Test
+	void photosCannotBeSeenWithoutSigningIn() {
+		String id = new Studio(ApiClient.signedUp(port)).uploadSelfie();
+
+		ApiClient.Response anonymous = new ApiClient(port).get("/api/photos/" + id + "/content");
+
+		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	@Test
+	void yourPhotosAreListedNewestFirst() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String first = studio.uploadSelfie();
+		String second = studio.uploadSelfie();
+
+		JsonNode list = client.get("/api/photos").json();
+
+		assertThat(list.size()).isEqualTo(2);
+		assertThat(list.get(0).path("id").asString()).isEqualTo(second);
+		assertThat(list.get(1).path("id").asString()).isEqualTo(first);
+		assertThat(list.get(0).path("url").asString()).isEqualTo("/api/photos/" + second + "/content");
+	}
+
+	@Test
+	void otherModulesFindAPhotoOnlyForItsOwner() {
+		ApiClient alice = ApiClient.signedUp(port);
+		UUID aliceId = userId(alice);
+		UUID bobId = userId(ApiClient.signedUp(port));
+		UUID photoId = UUID.fromString(new Studio(alice).uploadSelfie());
+
+		PhotoRef ref = ActingUser.callAs(aliceId, () -> photos.find(photoId)).orElseThrow();
+
+		assertThat(ref.ownerId()).isEqualTo(aliceId);
+		assertThat(ref.mediaKey()).isEqualTo("photos/" + aliceId + "/" + photoId + ".jpg");
+		assertThat(ref.contentType()).isEqualTo("image/jpeg");
+		assertThat(ref.width()).isEqualTo(800);
+		assertThat(ref.height()).isEqualTo(1000);
+		assertThat(ActingUser.callAs(bobId, () -> photos.find(photoId))).isEmpty();
+	}
+
+	private void assertRefused(byte[] file, String name, String declaredType, int status, String code) {
+		ApiClient client = ApiClient.signedUp(port);
+		UUID user = userId(client);
+
+		ApiClient.Response response = new Studio(client).uploadPhoto(file, name, declaredType);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.code()).isEqualTo(code);
+		assertThat(response.json().path("detail").asString()).isNotBlank();
+		assertThat(jdbc.sql("SELECT count(*) FROM photos WHERE user_id = ?").param(user).query(Long.class).single())
+			.isZero();
+		assertThat(filesUnderMedia()).noneMatch(path -> path.contains(user.toString()))
+			.noneMatch(path -> path.endsWith(".tmp"));
+	}
+
+	private List<String> filesUnderMedia() {
+		Path media = data.resolve("media");
+		if (!Files.exists(media)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(media)) {
+			return files.filter(Files::isRegularFile).map(Path::toString).toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static UUID userId(ApiClient client) {
+		return UUID.fromString(client.get("/api/me").json().path("id").asString());
+	}
+
+	private static List<?> exifSegments(byte[] jpeg) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(jpeg))) {
+			return JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
+		}
+	}
+
+	private static boolean isRed(int rgb) {
+		return ((rgb >> 16) & 0xff) > 200 && ((rgb >> 8) & 0xff) < 60 && (rgb & 0xff) < 60;
+	}
+
+	private static boolean isBlue(int rgb) {
+		return ((rgb >> 16) & 0xff) < 60 && ((rgb >> 8) & 0xff) < 60 && (rgb & 0xff) > 200;
+	}
+
+}
