@@ -430,6 +430,7 @@ const videoForm = $('[data-video-form]');
 const prompt = $('[data-prompt]');
 const counter = $('[data-prompt-counter]');
 const templateList = $('[data-templates]');
+const templateDescription = $('[data-template-description]');
 const durationsBox = $('[data-durations]');
 const resolutionsBox = $('[data-resolutions]');
 const costText = $('[data-video-cost]');
@@ -488,17 +489,19 @@ function radio(name, value, text, checked) {
 }
 
 function chooseTemplate(template) {
-	if (selectedTemplate && selectedTemplate.slug === template.slug) {
-		selectedTemplate = null;
-	}
-	else {
-		selectedTemplate = template;
-		prompt.value = template.prompt;
-	}
+	// One click picks a camera move; the person's words, if any, are added to it by the server.
+	selectTemplate(selectedTemplate && selectedTemplate.slug === template.slug ? null : template.slug);
+	renderVideoForm();
+}
+
+function selectTemplate(slug) {
+	selectedTemplate = templates.find((t) => t.slug === slug) || null;
 	templateList.querySelectorAll('[data-template]').forEach((chip) => {
 		chip.setAttribute('aria-pressed', String(selectedTemplate !== null && chip.dataset.template === selectedTemplate.slug));
 	});
-	renderVideoForm();
+	templateDescription.textContent = selectedTemplate
+		? `${selectedTemplate.name}: ${selectedTemplate.description} Add words above to refine it, or leave them out.`
+		: '';
 }
 
 function chosen(name) {
@@ -691,6 +694,22 @@ $('[data-video-retry]').addEventListener('click', () => {
 	prompt.focus();
 });
 
+/** Puts a past generation's words, template, duration and resolution back into the form. */
+function refill(video) {
+	if (!video) {
+		return;
+	}
+	prompt.value = video.prompt || '';
+	selectTemplate(video.template || null);
+	const check = (name, value) => {
+		const input = videoForm.querySelector(`input[name="${name}"][value="${value}"]`);
+		if (input) input.checked = true;
+	};
+	check('duration', String(video.duration));
+	check('resolution', video.resolution);
+	renderVideoForm();
+}
+
 // ---------------------------------------------------------------- step 5: done
 
 function renderDone() {
@@ -717,9 +736,8 @@ function renderDone() {
 }
 
 $('[data-done-another]').addEventListener('click', () => {
-	if (state.video && state.video.prompt) {
-		prompt.value = state.video.prompt;
-	}
+	// Same image, new motion: the last words stay as a starting point.
+	refill(state.video);
 	state.video = null;
 	open(4);
 	renderVideoForm();
@@ -746,7 +764,7 @@ $('[data-done-restart]').addEventListener('click', () => {
 			open(3);
 		}
 		else if (n === 4) {
-			if (state.video && state.video.prompt) prompt.value = state.video.prompt;
+			refill(state.video);
 			state.video = null;
 			stopFollowing();
 			open(4);
@@ -796,9 +814,7 @@ async function restore() {
 		state.video = null;
 	}
 	markChosenLocation();
-	if (state.video && state.video.prompt) {
-		prompt.value = state.video.prompt;
-	}
+	refill(state.video);
 	state.open = nextStep();
 	if (state.video && !isCompleted(state.video) && state.video.status !== 'failed') {
 		state.open = 4;
