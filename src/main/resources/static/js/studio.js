@@ -62,10 +62,6 @@ function stepStates() {
 		states[4] = isCompleted(state.video) ? 'done' : state.video.status === 'failed' ? 'failed' : 'current';
 	}
 	states[5] = isCompleted(state.video) ? 'done' : 'locked';
-	// The step the person went back to is the one they are working on.
-	if (states[state.open] === 'done' && state.open < 5) {
-		states[state.open] = 'current';
-	}
 	return states;
 }
 
@@ -154,7 +150,13 @@ function errorMessage(item) {
 	return (item.error && item.error.message) || 'Something went wrong.';
 }
 
+let restored = false;
+
 function syncUrl() {
+	if (!restored) {
+		// Until the ids in the URL have been read, they are the truth.
+		return;
+	}
 	const params = new URLSearchParams();
 	if (state.video) {
 		params.set('video', state.video.id);
@@ -813,6 +815,7 @@ async function restore() {
 		showStudioError(`We could not reopen that generation: ${error.message}`);
 		state.video = null;
 	}
+	restored = true;
 	markChosenLocation();
 	refill(state.video);
 	state.open = nextStep();
