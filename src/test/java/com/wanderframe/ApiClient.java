@@ -77,6 +77,21 @@ public class ApiClient {
 		}
 	}
 
+	/** Opens a streaming response (e.g. Server-Sent Events), returning once its headers arrived. */
+	public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+		try {
+			return http.send(request(path).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A request with this client's CSRF token, fetching one first if the client has none. */
 	public HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

@@ -135,6 +135,32 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void pngAndWebpPhotosAreTurnedUprightByTheirExifToo() {
+		ApiClient client = ApiClient.signedUp(port);
+		byte[] png = TestImages.pngWithExif(
+				TestImages.encode(TestImages.redOverBlue(120, 80, BufferedImage.TYPE_INT_RGB), "png"), 6, "somewhere");
+		byte[] webp = TestImages.redOverBlueWebp(120, 80, 6, "somewhere");
+
+		for (byte[] file : List.of(png, webp)) {
+			ApiClient.Response upload = new Studio(client).uploadPhoto(file, "photo", "application/octet-stream");
+
+			assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+			assertThat(upload.json().path("width").asInt()).isEqualTo(80);
+			assertThat(upload.json().path("height").asInt()).isEqualTo(120);
+			byte[] served = client.get(upload.json().path("url").asString()).bytes();
+			assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("somewhere");
+			BufferedImage upright = TestImages.decode(served);
+			assertThat(isRed(upright.getRGB(70, 60))).isTrue();
+			assertThat(isBlue(upright.getRGB(10, 60))).isTrue();
+		}
+	}
+
+	@Test
+	void anEmptyFileIsRefused() {
+		assertRefused(new byte[0], "empty.jpg", "image/jpeg", 400, "photo_missing");
+	}
+
+	@Test
 	void aPngWithTransparencyStaysAPngWithItsTransparency() {
 		ApiClient client = ApiClient.signedUp(port);
 		BufferedImage cutout = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
@@ -225,6 +251,20 @@ class PhotoUploadTests {
 
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aCutOffMultipartBodyIsAClientErrorNotAServerError() {
+		ApiClient client = ApiClient.signedUp(port);
+
+		ApiClient.Response response = client.send(client.request("/api/photos")
+			.header("Content-Type", "multipart/form-data; boundary=expected-boundary")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("--expected-boundary\r\n"
+					+ "Content-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\ncut off here")));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.code()).isEqualTo("malformed_upload");
 	}
 
 	@Test

@@ -110,6 +110,33 @@ final class TestImages {
 	 * structure, little-endian) and placed right after the JPEG's SOI marker.
 	 */
 	static byte[] withExif(byte[] jpeg, int orientation, String description) {
+		byte[] tiffBytes = exif(orientation, description);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(0xff);
+		out.write(0xd8);
+		out.write(0xff);
+		out.write(0xe1);
+		int length = 2 + 6 + tiffBytes.length;
+		out.write(length >> 8);
+		out.write(length & 0xff);
+		out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+		out.writeBytes(tiffBytes);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
+	/** A PNG with the same EXIF block in an {@code eXIf} chunk right after its header. */
+	static byte[] pngWithExif(byte[] png, int orientation, String description) {
+		int afterHeader = 8 + 4 + 4 + 13 + 4;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(png, 0, afterHeader);
+		pngChunk(out, "eXIf", exif(orientation, description));
+		out.write(png, afterHeader, png.length - afterHeader);
+		return out.toByteArray();
+	}
+
+	/** The TIFF structure of an EXIF block: orientation, description, GPS position. */
+	static byte[] exif(int orientation, String description) {
 		byte[] descriptionBytes = (description + "\0").getBytes(StandardCharsets.US_ASCII);
 		ByteBuffer tiff = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
 		tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
@@ -138,20 +165,7 @@ final class TestImages {
 		tiff.putInt(0);
 		tiff.putInt(48).putInt(1).putInt(51).putInt(1).putInt(29).putInt(1);
 		tiff.putInt(2).putInt(1).putInt(17).putInt(1).putInt(40).putInt(1);
-		byte[] tiffBytes = Arrays.copyOf(tiff.array(), tiff.position());
-
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(0xff);
-		out.write(0xd8);
-		out.write(0xff);
-		out.write(0xe1);
-		int length = 2 + 6 + tiffBytes.length;
-		out.write(length >> 8);
-		out.write(length & 0xff);
-		out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-		out.writeBytes(tiffBytes);
-		out.write(jpeg, 2, jpeg.length - 2);
-		return out.toByteArray();
+		return Arrays.copyOf(tiff.array(), tiff.position());
 	}
 
 	private static void entry(ByteBuffer tiff, int tag, int type, int count, int valueOrOffset) {
@@ -165,6 +179,38 @@ final class TestImages {
 	 * TwelveMonkeys reads WebP but does not write it.)
 	 */
 	static byte[] redOverBlueWebp(int width, int height) {
+		return riff(webpChunk("VP8L", vp8l(width, height)));
+	}
+
+	/** The extended WebP form: a VP8X header announcing EXIF, the image, then the EXIF chunk. */
+	static byte[] redOverBlueWebp(int width, int height, int orientation, String description) {
+		ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+		vp8x.put((byte) 0x08).put((byte) 0).put((byte) 0).put((byte) 0);
+		vp8x.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
+		vp8x.put((byte) (height - 1)).put((byte) ((height - 1) >> 8)).put((byte) ((height - 1) >> 16));
+		ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+		chunks.writeBytes(webpChunk("VP8X", vp8x.array()));
+		chunks.writeBytes(webpChunk("VP8L", vp8l(width, height)));
+		chunks.writeBytes(webpChunk("EXIF", exif(orientation, description)));
+		return riff(chunks.toByteArray());
+	}
+
+	private static byte[] riff(byte[] chunks) {
+		ByteBuffer riff = ByteBuffer.allocate(12 + chunks.length).order(ByteOrder.LITTLE_ENDIAN);
+		riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + chunks.length);
+		riff.put("WEBP".getBytes(StandardCharsets.US_ASCII));
+		riff.put(chunks);
+		return riff.array();
+	}
+
+	private static byte[] webpChunk(String type, byte[] data) {
+		int padded = data.length + (data.length % 2);
+		ByteBuffer chunk = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+		chunk.put(type.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
+		return chunk.array();
+	}
+
+	private static byte[] vp8l(int width, int height) {
 		BitWriter bits = new BitWriter();
 		bits.write(width - 1, 14);
 		bits.write(height - 1, 14);
@@ -185,18 +231,10 @@ final class TestImages {
 				bits.write(red ? 0 : 1, 1); // blue channel: 255 for blue
 			}
 		}
-		byte[] payload = bits.toByteArray();
 		ByteArrayOutputStream chunk = new ByteArrayOutputStream();
 		chunk.write(0x2f); // VP8L signature
-		chunk.writeBytes(payload);
-		byte[] vp8l = chunk.toByteArray();
-		int padded = vp8l.length + (vp8l.length % 2);
-		ByteBuffer riff = ByteBuffer.allocate(12 + 8 + padded).order(ByteOrder.LITTLE_ENDIAN);
-		riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + 8 + padded);
-		riff.put("WEBP".getBytes(StandardCharsets.US_ASCII));
-		riff.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(vp8l.length);
-		riff.put(vp8l);
-		return riff.array();
+		chunk.writeBytes(bits.toByteArray());
+		return chunk.toByteArray();
 	}
 
 	private static void simpleCode(BitWriter bits, int... symbols) {

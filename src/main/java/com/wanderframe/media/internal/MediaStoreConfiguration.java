@@ -7,6 +7,8 @@ import com.wanderframe.platform.DataDirectory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -38,7 +40,11 @@ class MediaStoreConfiguration {
 			.region(Region.of(StringUtils.hasText(s3.region()) ? s3.region() : "us-east-1"))
 			.forcePathStyle(s3.pathStyleAccess());
 		if (s3.endpoint() != null && StringUtils.hasText(s3.endpoint().toString())) {
-			builder.endpointOverride(s3.endpoint());
+			builder.endpointOverride(s3.endpoint())
+				// Newer SDKs send CRC checksums on every request by default, which several
+				// S3-compatible services reject; only where the operation requires one.
+				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
 		}
 		if (StringUtils.hasText(s3.accessKey())) {
 			builder.credentialsProvider(

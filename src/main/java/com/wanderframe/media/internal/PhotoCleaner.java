@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -47,6 +48,18 @@ class PhotoCleaner {
 	record Cleaned(String contentType, String extension, int width, int height) {
 	}
 
+	PhotoCleaner() {
+		// ImageIO looks for plugins once, with whatever class loader is current at the time;
+		// inside a packaged Spring Boot jar that can miss TwelveMonkeys' readers. Look again, and
+		// refuse to start without a WebP reader rather than fail on someone's upload later.
+		ImageIO.scanForPlugins();
+		for (ImageFormat format : ImageFormat.values()) {
+			if (!ImageIO.getImageReadersByFormatName(format.imageIoName()).hasNext()) {
+				throw new IllegalStateException("No ImageIO reader for " + format + " on the classpath");
+			}
+		}
+	}
+
 	Cleaned clean(Path upload, Path target) throws IOException {
 		ImageFormat format = ImageFormat.sniff(upload);
 		if (format == null) {
@@ -55,8 +68,10 @@ class PhotoCleaner {
 		}
 		BufferedImage image;
 		try (ImageInputStream in = ImageIO.createImageInputStream(upload.toFile())) {
-			int orientation = format == ImageFormat.JPEG ? ExifOrientation.of(in) : ExifOrientation.NORMAL;
+			int orientation = ExifOrientation.of(in, format);
 			in.seek(0);
+			// The metadata walk may have switched it; readers expect the default.
+			in.setByteOrder(ByteOrder.BIG_ENDIAN);
 			decoding.acquireUninterruptibly();
 			try {
 				image = decode(format, in);

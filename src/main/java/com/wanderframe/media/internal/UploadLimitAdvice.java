@@ -10,11 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Tomcat stops reading a multipart body at the configured limits
  * ({@code spring.servlet.multipart.max-file-size}), before any controller runs; that refusal
  * gets the same problem as our own size check. Photos are the only uploads, hence the code.
+ * A body that is not valid multipart at all is the client's mistake, not a server error.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,6 +27,13 @@ class UploadLimitAdvice {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 			.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large",
 					"This photo is larger than 15 MB. Upload a smaller one."));
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> malformed(MultipartException ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_upload",
+					"The upload could not be read as a multipart form. Try again."));
 	}
 
 }

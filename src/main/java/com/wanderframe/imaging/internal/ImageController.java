@@ -1,0 +1,94 @@
+package com.wanderframe.imaging.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import com.wanderframe.account.SignedInUser;
+import com.wanderframe.media.MediaResponses;
+import com.wanderframe.platform.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Step 3 over HTTP. Everyone sees only their own images: another's is simply not found. */
+@RestController
+class ImageController {
+
+	private static final int LIST_LIMIT = 100;
+
+	private final GenerateImage generateImage;
+
+	private final GeneratedImages images;
+
+	private final MediaResponses media;
+
+	ImageController(GenerateImage generateImage, GeneratedImages images, MediaResponses media) {
+		this.generateImage = generateImage;
+		this.images = images;
+		this.media = media;
+	}
+
+	@PostMapping("/api/images")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	GenerateImage.Started generate(@AuthenticationPrincipal SignedInUser user,
+			@Valid @RequestBody GenerateRequest request) {
+		return generateImage.start(user.id(), request.photoId(), request.location());
+	}
+
+	@GetMapping("/api/images/{id}")
+	ImageView one(@PathVariable UUID id) {
+		return images.row(id).map(ImageView::of).orElseThrow(ImageController::notFound);
+	}
+
+	@GetMapping("/api/images")
+	List<ImageView> mine(@AuthenticationPrincipal SignedInUser user) {
+		return images.newestFirst(user.id(), LIST_LIMIT).stream().map(ImageView::of).toList();
+	}
+
+	@GetMapping("/api/images/{id}/content")
+	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id, HttpServletRequest request) {
+		GeneratedImages.Row image = images.row(id)
+			.filter(row -> "completed".equals(row.status()))
+			.orElseThrow(ImageController::notFound);
+		return media.serve(image.mediaKey(), request, null);
+	}
+
+	private static ApiException notFound() {
+		return ApiException.notFound("image_not_found", "There is no such image.");
+	}
+
+	record GenerateRequest(@NotNull UUID photoId, @NotBlank String location) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ImageView(UUID id, String status, UUID photoId, String location, String url, Error error, int cost,
+			Instant createdAt, Instant updatedAt) {
+
+		static ImageView of(GeneratedImages.Row row) {
+			return new ImageView(row.id(), row.status(), row.photoId(), row.location(),
+					"completed".equals(row.status()) ? "/api/images/" + row.id() + "/content" : null,
+					row.errorCode() == null ? null : new Error(row.errorCode(), row.errorMessage()), row.cost(),
+					row.createdAt(), row.updatedAt());
+		}
+
+	}
+
+	record Error(String code, String message) {
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.wanderframe.imaging.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.wanderframe.credits.Credits;
+import com.wanderframe.location.Location;
+import com.wanderframe.location.Locations;
+import com.wanderframe.media.MediaStore;
+import com.wanderframe.media.PhotoRef;
+import com.wanderframe.media.Photos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The background half of step 3, run by db-scheduler (durable: scheduled in the request's
+ * transaction, revived after a crash). Makes the image, stores it under
+ * {@code images/<user>/<id>.jpg}, then marks it completed; on any failure marks it failed and
+ * refunds, in one transaction, exactly once.
+ */
+@Component
+class ImageJob {
+
+	static final String TASK = "generate-image";
+
+	private static final Logger log = LoggerFactory.getLogger(ImageJob.class);
+
+	private final GeneratedImages images;
+
+	private final ImageGenerator generator;
+
+	private final Photos photos;
+
+	private final MediaStore media;
+
+	private final Locations locations;
+
+	private final Credits credits;
+
+	private final TransactionTemplate transactions;
+
+	ImageJob(GeneratedImages images, ImageGenerator generator, Photos photos, MediaStore media, Locations locations,
+			Credits credits, TransactionTemplate transactions) {
+		this.images = images;
+		this.generator = generator;
+		this.photos = photos;
+		this.media = media;
+		this.locations = locations;
+		this.credits = credits;
+		this.transactions = transactions;
+	}
+
+	static TaskInstance<Void> instance(UUID imageId) {
+		return new TaskInstance<>(TASK, imageId.toString());
+	}
+
+	void run(UUID id) {
+		Optional<GeneratedImages.Row> found = images.row(id);
+		if (found.isEmpty() || found.get().terminal() || !images.markProcessing(id)) {
+			return;
+		}
+		GeneratedImages.Row row = found.get();
+		Path temp = null;
+		try {
+			Location location = locations.find(row.location())
+				.orElseThrow(() -> new ImageGenerationException("location_not_found",
+						"This location is no longer offered. Your credits were refunded."));
+			PhotoRef photo = photos.find(row.photoId())
+				.orElseThrow(() -> new ImageGenerationException("photo_not_found",
+						"Your photo was deleted before the image was made. Your credits were refunded."));
+			byte[] bytes;
+			try (InputStream in = media.open(photo.mediaKey())) {
+				bytes = in.readAllBytes();
+			}
+			temp = Files.createTempFile("wanderframe-image-", ".jpg");
+			ImageGenerator.GeneratedImage result = generator.generate(new ImageGenerator.ImageRequest(id, bytes,
+					photo.contentType(), location, row.predictionId(), prediction -> images.recordPrediction(id, prediction)),
+					temp);
+			String key = "images/" + row.userId() + "/" + id + ".jpg";
+			media.put(key, temp, "image/jpeg");
+			if (!images.complete(id, key, "image/jpeg", result.width(), result.height())) {
+				// Failed meanwhile (and refunded): the picture must not outlive its row's claim.
+				media.delete(key);
+			}
+		}
+		catch (ImageGenerationException ex) {
+			log.info("Image {} failed: {} ({})", id, ex.code(), ex.getMessage());
+			fail(id, ex.code(), ex.getMessage());
+		}
+		catch (JobInterruptedException ex) {
+			// Shutting down: leave it processing; the revived execution picks it up again.
+			throw ex;
+		}
+		catch (Exception ex) {
+			log.warn("Image {} failed unexpectedly", id, ex);
+			fail(id, "generation_failed",
+					"Something went wrong while making your picture. Your credits were refunded; please try again.");
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ex) {
+					log.debug("Could not delete {}", temp, ex);
+				}
+			}
+		}
+	}
+
+	/** Failed and refunded together, or neither; a second call changes nothing. */
+	void fail(UUID id, String code, String message) {
+		transactions.executeWithoutResult(status -> {
+			if (images.fail(id, code, message)) {
+				credits.refund(id, "Image failed: " + code);
+			}
+		});
+	}
+
+}

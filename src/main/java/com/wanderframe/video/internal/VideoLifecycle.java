@@ -1,0 +1,99 @@
+package com.wanderframe.video.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.wanderframe.credits.Credits;
+import com.wanderframe.media.MediaStore;
+import com.wanderframe.video.internal.render.Mp4Files;
+import com.wanderframe.video.internal.render.VideoInfo;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two ways a generation ends. Completing stores the video and its poster before the row
+ * claims them; failing and refunding commit together, and the refund's unique ledger key makes a
+ * second failure path (a late webhook, the sweeper) refund nothing.
+ */
+@Component
+class VideoLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(VideoLifecycle.class);
+
+	private final VideoGenerations generations;
+
+	private final Credits credits;
+
+	private final MediaStore media;
+
+	private final TransactionTemplate transactions;
+
+	VideoLifecycle(VideoGenerations generations, Credits credits, MediaStore media, TransactionTemplate transactions) {
+		this.generations = generations;
+		this.credits = credits;
+		this.media = media;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Checks that {@code mp4} really is a playable H.264 video, stores it with a poster frame and
+	 * marks the generation completed. A file that is not a video fails the generation instead.
+	 */
+	void complete(VideoGeneration generation, Path mp4) throws IOException {
+		VideoInfo info;
+		try {
+			info = Mp4Files.probe(mp4);
+		}
+		catch (IOException ex) {
+			log.warn("Generation {} produced no readable video: {}", generation.id(), ex.getMessage());
+			fail(generation.id(), "output_invalid", "The video we received could not be played, so we refunded it.");
+			return;
+		}
+		if (info.frameCount() == 0) {
+			fail(generation.id(), "output_invalid", "The video we received was empty, so we refunded it.");
+			return;
+		}
+		Path poster = mp4.resolveSibling(generation.id() + "-poster.jpg");
+		try {
+			Mp4Files.writePoster(mp4, poster);
+			String base = "videos/" + generation.userId() + "/" + generation.id();
+			media.put(base + ".mp4", mp4, "video/mp4");
+			media.put(base + ".jpg", poster, "image/jpeg");
+			if (!generations.complete(generation.id(), base + ".mp4", base + ".jpg")) {
+				// It ended another way meanwhile (the deadline, a cancel): the stored copies are orphans.
+				media.delete(base + ".mp4");
+				media.delete(base + ".jpg");
+			}
+		}
+		finally {
+			Files.deleteIfExists(poster);
+		}
+	}
+
+	/** @return whether this call ended the generation (and so refunded it) */
+	boolean fail(UUID id, String code, String message) {
+		Boolean failed = transactions.execute(status -> {
+			if (!generations.fail(id, code, message)) {
+				return false;
+			}
+			credits.refund(id, "Refund: video generation failed (" + code + ")");
+			return true;
+		});
+		if (Boolean.TRUE.equals(failed)) {
+			log.info("Generation {} failed ({}) and was refunded", id, code);
+		}
+		return Boolean.TRUE.equals(failed);
+	}
+
+	/** Progress is advisory; it never moves backwards and never past what completion reports. */
+	void progress(UUID id, int percent) {
+		generations.progress(id, Math.max(0, Math.min(99, percent)));
+	}
+
+}

@@ -1,0 +1,222 @@
+package com.wanderframe.video.internal.render;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The local video generator: moves a camera over the still picture along the path its prompt
+ * describes ({@link CameraPath}) and encodes the result as H.264 MP4.
+ * <p>
+ * Frames are sampled with sub-pixel (bilinear) precision straight into 4:2:0 planes, never
+ * leaving the picture ({@link Framing}). Rendering overlaps encoding: renderer threads fill a few
+ * reusable frames while this thread hands finished ones to x264, so memory stays the same
+ * however long the clip. Safe to use from several threads at once; each call has its own
+ * encoder and threads.
+ */
+@Component
+public class LocalMotionRenderer {
+
+	private static final Log logger = LogFactory.getLog(LocalMotionRenderer.class);
+
+	/**
+	 * Most source pixels one output pixel may span before the source is shrunk first: beyond
+	 * about 1.5, bilinear sampling starts to skip pixels and fine detail shimmers as it moves.
+	 */
+	static final double MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL = 1.5;
+
+	/** Widest and tallest video shape; a more extreme picture is cropped to this. */
+	static final double MAX_ASPECT = 3.0;
+
+	/** Frames each renderer thread may have waiting for the encoder. */
+	private static final int FRAMES_PER_WORKER = 2;
+
+	private static final AtomicInteger threadNumbers = new AtomicInteger();
+
+	private final int workers;
+
+	public LocalMotionRenderer() {
+		this(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() / 2)));
+	}
+
+	LocalMotionRenderer(int workers) {
+		this.workers = workers;
+	}
+
+	/**
+	 * Renders {@code request} into {@code mp4} (replaced if present; removed again if rendering
+	 * fails), calling {@code progressPercent} with 0 to 100 as frames are encoded.
+	 * @throws InterruptedIOException if the calling thread is interrupted; the interrupt stays set
+	 */
+	public void render(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
+		int width = size[0], height = size[1], frames = request.frameCount();
+		CameraPath path = CameraPath.parse(request.prompt());
+		List<Pose> poses = poses(path, frames, request.fps());
+
+		Framing framing = new Framing(request.image().getWidth(), request.image().getHeight(), width, height, poses);
+		double widest = poses.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
+		SourcePlanes source = SourcePlanes.of(request.image(), Math.min(1, MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL / widest));
+		Framing fitted = new Framing(source.width, source.height, width, height, poses);
+		Framing.Viewport[] viewports = poses.stream().map(fitted::viewport).toArray(Framing.Viewport[]::new);
+		logger.debug("Rendering " + width + "x" + height + ", " + frames + " frames, path " + path.describe()
+				+ ", source " + source.width + "x" + source.height + ", fit " + fitted.fit());
+
+		progressPercent.accept(0);
+		boolean done = false;
+		try (H264Encoder encoder = new H264Encoder(mp4, width, height, request.fps())) {
+			encode(source, viewports, encoder, progressPercent);
+			encoder.finish();
+			done = true;
+		}
+		finally {
+			if (!done) {
+				Files.deleteIfExists(mp4);
+			}
+		}
+		progressPercent.accept(100);
+	}
+
+	private void encode(SourcePlanes source, Framing.Viewport[] viewports, H264Encoder encoder,
+			IntConsumer progressPercent) throws IOException {
+		int frames = viewports.length;
+		int count = Math.min(workers, frames);
+		List<Worker> started = new ArrayList<>();
+		try {
+			for (int w = 0; w < count; w++) {
+				Worker worker = new Worker(source, viewports, w, count, encoder);
+				started.add(worker);
+				worker.thread.start();
+			}
+			int reported = 0;
+			for (int i = 0; i < frames; i++) {
+				Worker worker = started.get(i % count);
+				Object next = worker.rendered.take();
+				if (next instanceof Throwable failure) {
+					throw new IOException("Rendering frame " + i + " failed", failure);
+				}
+				YuvFrame frame = (YuvFrame) next;
+				encoder.encode(frame);
+				worker.free.add(frame);
+				// 100 only once the file is complete
+				int percent = (int) ((i + 1) * 99L / frames);
+				if (percent != reported) {
+					reported = percent;
+					progressPercent.accept(percent);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Rendering was interrupted");
+		}
+		finally {
+			for (Worker worker : started) {
+				worker.thread.interrupt();
+			}
+			for (Worker worker : started) {
+				joinQuietly(worker.thread);
+			}
+		}
+	}
+
+	/** Renders every {@code count}-th frame from {@code first}, in order, into its own few frames. */
+	private static final class Worker implements Runnable {
+
+		final BlockingQueue<YuvFrame> free = new ArrayBlockingQueue<>(FRAMES_PER_WORKER);
+
+		/** Rendered frames in order, or the Throwable that stopped this worker. */
+		final BlockingQueue<Object> rendered = new ArrayBlockingQueue<>(FRAMES_PER_WORKER + 1);
+
+		final Thread thread;
+
+		private final SourcePlanes source;
+
+		private final Framing.Viewport[] viewports;
+
+		private final int first, step;
+
+		Worker(SourcePlanes source, Framing.Viewport[] viewports, int first, int step, H264Encoder encoder) {
+			this.source = source;
+			this.viewports = viewports;
+			this.first = first;
+			this.step = step;
+			for (int i = 0; i < FRAMES_PER_WORKER; i++) {
+				free.add(encoder.newFrame());
+			}
+			this.thread = new Thread(this, "motion-render-" + threadNumbers.incrementAndGet());
+			this.thread.setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			try {
+				for (int i = first; i < viewports.length; i += step) {
+					YuvFrame frame = free.take();
+					source.render(viewports[i], frame);
+					rendered.put(frame);
+				}
+			}
+			catch (InterruptedException ex) {
+				// the encoding side stopped: nothing more is wanted
+			}
+			catch (Throwable ex) {
+				rendered.offer(ex);
+			}
+		}
+
+	}
+
+	private static void joinQuietly(Thread thread) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				thread.join();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static List<Pose> poses(CameraPath path, int frames, int fps) {
+		List<Pose> poses = new ArrayList<>(frames);
+		for (int i = 0; i < frames; i++) {
+			poses.add(path.at(frames > 1 ? (double) i / (frames - 1) : 0, (double) i / fps));
+		}
+		return poses;
+	}
+
+	/**
+	 * The video's size: the picture's shape (within 3:1 either way) with the short side
+	 * {@code shortSide}, both sides even as 4:2:0 needs.
+	 */
+	static int[] outputSize(int imageWidth, int imageHeight, int shortSide) {
+		double aspect = Math.max(1 / MAX_ASPECT, Math.min(MAX_ASPECT, (double) imageWidth / imageHeight));
+		if (aspect >= 1) {
+			return new int[] { even(shortSide * aspect), shortSide };
+		}
+		return new int[] { shortSide, even(shortSide / aspect) };
+	}
+
+	private static int even(double value) {
+		return Math.max(2, 2 * (int) Math.round(value / 2));
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.wanderframe.video;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.wanderframe.ApiClient;
+import com.wanderframe.Studio;
+import com.wanderframe.replicate.FakeReplicate;
+import com.wanderframe.replicate.FakeReplicate.Scenario;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A prediction that never finishes is stopped by the sweeper: canceled upstream, failed, refunded once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VideoDeadlineTests {
+
+	static final FakeReplicate replicate = FakeReplicate.shared();
+
+	@DynamicPropertySource
+	static void replicate(DynamicPropertyRegistry registry) {
+		registry.add("wanderframe.replicate.base-url", replicate::baseUrl);
+		registry.add("wanderframe.replicate.api-token", () -> FakeReplicate.TOKEN);
+		registry.add("wanderframe.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
+		registry.add("wanderframe.video.generator", () -> "replicate");
+		registry.add("wanderframe.imaging.generator", () -> "local");
+		registry.add("wanderframe.video.first-poll", () -> "200ms");
+		registry.add("wanderframe.video.max-poll-interval", () -> "1s");
+		registry.add("wanderframe.video.deadline", () -> "4s");
+		registry.add("wanderframe.video.sweep-interval", () -> "1s");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aGenerationThatNeverFinishesIsStoppedAndRefunded() {
+		replicate.reset();
+		replicate.onModel("minimax/hailuo-02").respondWith(Scenario.neverFinishes());
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String imageId = studio.imageAtLocation();
+		int before = studio.credits();
+
+		String id = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",\"resolution\":\"512p\"}".formatted(imageId))
+			.json()
+			.path("id")
+			.asString();
+		JsonNode failed = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1));
+
+		assertThat(failed.path("status").asString()).isEqualTo("failed");
+		assertThat(failed.path("error").path("code").asString()).isEqualTo("timed_out");
+		assertThat(studio.credits()).isEqualTo(before);
+		assertThat(replicate.cancelCalls()).contains(replicate.createdPredictions().get(0).id());
+		List<String> ledger = jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ?")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.list();
+		assertThat(ledger).containsExactlyInAnyOrder("charge", "refund");
+	}
+
+}
