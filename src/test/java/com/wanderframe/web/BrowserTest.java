@@ -64,6 +64,8 @@ abstract class BrowserTest {
 	static void startBrowser() {
 		playwright = Browsers.playwright();
 		browser = Browsers.chromium(playwright);
+		// Two shared CPUs: waiting is cheap, a flaky failure is not.
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 	}
 
 	@AfterAll

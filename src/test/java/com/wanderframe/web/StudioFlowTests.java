@@ -212,4 +212,85 @@ class StudioFlowTests extends BrowserTest {
 		return client.get("/api/video/templates").json().get(0).path("slug").asString();
 	}
 
+	@Test
+	void goingBackToAnEarlierStepKeepsTheChoicesThatStillHold() {
+		ApiClient client = ApiClient.signedUp(port);
+		String imageId = new Studio(client).imageAtLocation();
+		Page page = openStudio(client, Screen.DESKTOP, "?image=" + imageId);
+		assertThat(step(page, 4)).hasAttribute("data-state", "current");
+		String firstPlace = step(page, 2).locator("[data-summary-text]").textContent();
+
+		button(page, "Change location").click();
+		assertThat(step(page, 2)).hasAttribute("aria-current", "step");
+		Locator other = page.locator("[data-location][aria-pressed='false']").first();
+		String otherPlace = other.locator(".location__name").textContent();
+		other.click();
+
+		assertThat(step(page, 1)).hasAttribute("data-state", "done");
+		assertThat(step(page, 2)).hasAttribute("data-state", "done");
+		assertThat(step(page, 2).locator("[data-summary-text]")).hasText(otherPlace);
+		assertThat(step(page, 3)).hasAttribute("data-state", "current");
+		assertThat(step(page, 4)).hasAttribute("data-state", "locked");
+		assertThat(page.locator("[data-image-summary]")).containsText(otherPlace);
+		assertThat(page).hasURL(Pattern.compile("/studio\\?photo=.+&location=.+"));
+		assertThat(otherPlace).isNotEqualTo(firstPlace);
+	}
+
+	@Test
+	void theStudioWorksFromTheKeyboardAndShowsLiveStatus() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		studio.uploadSelfie();
+		Page page = signedIn(client, Screen.DESKTOP);
+		// Every status line the page shows, in order, as a person would have read them.
+		page.addInitScript("""
+				window.statusLog = [];
+				new MutationObserver(() => {
+					for (const el of document.querySelectorAll('[data-image-status], [data-video-status]')) {
+						const text = el.textContent;
+						if (text && window.statusLog[window.statusLog.length - 1] !== text) window.statusLog.push(text);
+					}
+				}).observe(document, { subtree: true, childList: true, characterData: true });
+				""");
+		page.navigate("/studio");
+		page.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+		page.setInputFiles("[data-file-input]", new FilePayload("me.jpg", "image/jpeg", Studio.selfieJpeg(640, 800)));
+		assertThat(step(page, 2)).hasAttribute("data-state", "current");
+		assertThat(page.locator("#step2-title")).isFocused();
+
+		page.keyboard().press("Tab");
+		assertThat(page.locator("[data-location]").first()).isFocused();
+		page.keyboard().press("Enter");
+		assertThat(step(page, 3)).hasAttribute("data-state", "current");
+		button(page, "Generate image").focus();
+		page.keyboard().press("Enter");
+		assertThat(button(page, "Make it move")).isFocused(
+				new com.microsoft.playwright.assertions.LocatorAssertions.IsFocusedOptions().setTimeout(60_000));
+		page.keyboard().press("Enter");
+		assertThat(page.locator("#step4-title")).isFocused();
+
+		page.getByLabel("Describe the motion").focus();
+		page.keyboard().type("Fast drone rise");
+		page.keyboard().press("Tab");
+		assertThat(page.locator("[data-templates] .chip").first()).isFocused();
+		page.getByLabel("10 seconds").focus();
+		page.keyboard().press("Space");
+		assertThat(page.getByLabel("10 seconds")).isChecked();
+		assertThat(page.getByLabel("1080p")).isDisabled();
+		page.getByLabel("512p").focus();
+		page.keyboard().press("Space");
+		assertThat(page.locator("[data-video-cost]")).containsText("costs 5 credits");
+		button(page, "Generate video").focus();
+		page.keyboard().press("Enter");
+
+		assertThat(step(page, 5)).hasAttribute("data-state", "done", within(Duration.ofSeconds(120)));
+		assertThat(page.locator("#step5-title")).isFocused();
+		@SuppressWarnings("unchecked")
+		java.util.List<String> log = (java.util.List<String>) page.evaluate("() => window.statusLog");
+		assertThat(log).anyMatch(line -> line.startsWith("Placing you at") || line.startsWith("Waiting for"));
+		assertThat(log).anyMatch(line -> line.startsWith("Queued") || line.startsWith("Generating your video"));
+		page.keyboard().press("Tab");
+		assertThat(page.getByRole(AriaRole.SLIDER, new Page.GetByRoleOptions().setName("Seek"))).isFocused();
+	}
+
 }
