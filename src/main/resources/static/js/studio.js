@@ -323,6 +323,8 @@ function chooseLocation(location) {
 
 const imageStartBox = $('[data-image-start-box]');
 const imageStart = $('[data-image-start]');
+const imageReason = $('[data-image-reason]');
+let startingImage = false;
 const imageStatusBox = $('[data-image-status-box]');
 const imageStatus = $('[data-image-status]');
 const imageError = $('[data-image-error]');
@@ -341,6 +343,11 @@ function renderImage() {
 	const image = state.image;
 	const status = image ? image.status : null;
 	imageStartBox.hidden = Boolean(image);
+	const cost = Number(imageStartBox.dataset.imageCost);
+	const balance = currentBalance();
+	const short = !image && balance !== null && balance < cost;
+	imageReason.textContent = short ? `You need ${credits(cost)} for an image and have ${credits(balance)}.` : '';
+	imageStart.disabled = short || startingImage;
 	imageStatusBox.hidden = !image || TERMINAL.includes(status);
 	imageStatus.textContent = status === 'pending' ? 'Waiting for a free generator…'
 		: status === 'processing' ? `Placing you at ${locationName()}…` : '';
@@ -358,6 +365,7 @@ function renderImage() {
 }
 
 async function startImage() {
+	startingImage = true;
 	imageStart.disabled = true;
 	imageError.hidden = true;
 	try {
@@ -376,7 +384,8 @@ async function startImage() {
 		imageError.hidden = false;
 	}
 	finally {
-		imageStart.disabled = false;
+		startingImage = false;
+		renderImage();
 	}
 }
 
@@ -553,7 +562,10 @@ function renderVideoForm() {
 }
 
 prompt.addEventListener('input', renderVideoForm);
-bus.on('credits:balance', renderVideoForm);
+bus.on('credits:balance', () => {
+	renderVideoForm();
+	renderImage();
+});
 
 videoForm.addEventListener('submit', async (event) => {
 	event.preventDefault();

@@ -73,7 +73,8 @@ class StudioFlowTests extends BrowserTest {
 		assertThat(page.locator("[data-image-summary]")).containsText(placeName);
 		picture(page, "3-image", screen);
 
-		// 3: the image
+		// 3: the image, its price on show before the click
+		assertThat(page.locator("#image-cost")).hasText("Costs 1 credit.");
 		button(page, "Generate image").click();
 		assertThat(page.locator("[data-image-result]")).isVisible(
 				new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));

@@ -2,8 +2,10 @@ package com.wanderframe.web.internal;
 
 import com.wanderframe.account.SignedInUser;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -12,6 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class PageController {
+
+	/** Step 3's price, shown on its button before the click (the imaging module's setting). */
+	private final int imageCost;
+
+	PageController(@Value("${wanderframe.imaging.cost:1}") int imageCost) {
+		this.imageCost = imageCost;
+	}
 
 	@GetMapping("/")
 	String landing(@AuthenticationPrincipal SignedInUser user) {
@@ -29,7 +38,8 @@ class PageController {
 	}
 
 	@GetMapping("/studio")
-	String studio() {
+	String studio(Model model) {
+		model.addAttribute("imageCost", imageCost);
 		return "studio";
 	}
 
