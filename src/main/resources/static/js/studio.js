@@ -758,6 +758,9 @@ $('[data-done-another]').addEventListener('click', () => {
 	prompt.focus();
 });
 $('[data-done-restart]').addEventListener('click', () => {
+	if (state.video) {
+		localStorage.setItem(DISMISSED, state.video.id);
+	}
 	stopFollowing();
 	state.photo = null;
 	state.location = null;
@@ -792,6 +795,30 @@ $('[data-done-restart]').addEventListener('click', () => {
 
 // ---------------------------------------------------------------- restoring from the server
 
+const RECENT_MS = 10 * 60 * 1000;
+const DISMISSED = 'wanderframe.dismissedVideo';
+
+/**
+ * With no id in the URL: a generation still running (started in another tab, on another device,
+ * or in a tab that was closed) comes back here, and so does one that finished in the last few
+ * minutes, unless the person has already moved on from it ("Start over").
+ */
+async function recoverableVideo() {
+	const recent = await api('/api/video?page=0&size=5').catch(() => ({ items: [] }));
+	const running = recent.items.find((v) => !TERMINAL.includes(v.status));
+	if (running) {
+		return running.id;
+	}
+	const latest = recent.items[0];
+	if (latest && localStorage.getItem(DISMISSED) !== latest.id) {
+		const finishedAt = Date.parse(latest.completedAt || latest.updatedAt);
+		if (Date.now() - finishedAt < RECENT_MS) {
+			return latest.id;
+		}
+	}
+	return null;
+}
+
 async function restore() {
 	const params = new URLSearchParams(window.location.search);
 	let videoId = params.get('video');
@@ -800,12 +827,7 @@ async function restore() {
 	let slug = params.get('location');
 	try {
 		if (!videoId && !imageId && !photoId) {
-			// A generation still running elsewhere (another tab, a closed one) comes back here.
-			const recent = await api('/api/video?page=0&size=5').catch(() => ({ items: [] }));
-			const running = recent.items.find((v) => !TERMINAL.includes(v.status));
-			if (running) {
-				videoId = running.id;
-			}
+			videoId = await recoverableVideo();
 		}
 		if (videoId) {
 			state.video = await api(`/api/video/${videoId}`);

@@ -191,6 +191,7 @@ class StudioFlowTests extends BrowserTest {
 			.asString();
 
 		// No id in the URL: the studio finds the unfinished (or just finished) generation itself.
+		// (Whichever it is by now: the local renderer may already be done.)
 		Page page = openStudio(client, Screen.PHONE, "");
 		assertThat(page).hasURL(Pattern.compile("/studio\\?video=" + videoId));
 		assertThat(step(page, 5)).hasAttribute("data-state", "done", within(Duration.ofSeconds(90)));
@@ -207,6 +208,14 @@ class StudioFlowTests extends BrowserTest {
 		stranger.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
 		assertThat(stranger.locator("[data-studio-error]")).isVisible();
 		assertThat(step(stranger, 1)).hasAttribute("data-state", "current");
+
+		// Having started over, the person is not sent back to the finished video.
+		button(page, "Start over with a new photo").click();
+		assertThat(step(page, 1)).hasAttribute("data-state", "current");
+		page.navigate("/studio");
+		page.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+		assertThat(step(page, 1)).hasAttribute("data-state", "current");
+		assertThat(page).hasURL(url("/studio"));
 	}
 
 	private static String firstTemplate(ApiClient client) {
