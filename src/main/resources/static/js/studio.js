@@ -122,14 +122,14 @@ function fillSummary(n, summary) {
 		case 3:
 			if (!state.image) return false;
 			if (state.image.status === 'failed') {
-				return show(null, '', `The image could not be made: ${errorMessage(state.image)}`);
+				return show(null, '', `Failed: ${errorMessage(state.image)}`);
 			}
 			return show(state.image.url, `You at ${locationName()}`, isCompleted(state.image)
 				? `You at ${locationName()}` : 'Generating your image…');
 		case 4:
 			if (!state.video) return false;
 			if (state.video.status === 'failed') {
-				return show(null, '', `The video could not be made: ${errorMessage(state.video)}`);
+				return show(null, '', `Failed: ${errorMessage(state.video)}`);
 			}
 			return show(state.video.posterUrl, '', `${state.video.prompt || templateName(state.video.template) || 'Your video'} · ${state.video.duration} s · ${state.video.resolution}`);
 		default:
@@ -358,7 +358,7 @@ function renderImage() {
 	}
 	imageError.hidden = status !== 'failed';
 	if (status === 'failed') {
-		imageError.textContent = `The image could not be made: ${errorMessage(image)} ${image.cost ? `We refunded the ${credits(image.cost)} it cost.` : ''}`;
+		imageError.textContent = errorMessage(image);
 	}
 	imageDoneBox.hidden = !TERMINAL.includes(status);
 	imageContinue.hidden = status !== 'completed';
@@ -618,7 +618,7 @@ function renderVideo() {
 			: `Generating your video… ${progress}%`;
 	}
 	if (status === 'failed') {
-		videoErrorText.textContent = `The video could not be made: ${errorMessage(video)}`;
+		videoErrorText.textContent = errorMessage(video);
 	}
 }
 

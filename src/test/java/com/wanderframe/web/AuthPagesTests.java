@@ -105,4 +105,21 @@ class AuthPagesTests extends BrowserTest {
 		assertThat(response.headerValue("x-content-type-options")).isEqualTo("nosniff");
 	}
 
+	@Test
+	void anAddressWithNothingBehindItIsAPageForBrowsersAndAProblemForScripts() {
+		Page page = signedIn(ApiClient.signedUp(port), Screen.PHONE);
+		Response response = page.navigate("/no-such-page");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+				new Page.GetByRoleOptions().setLevel(1))).hasText("Nothing here");
+		assertThat(page.locator("[data-credits]")).hasText("10");
+		expectNoSeriousAccessibilityViolations(page);
+
+		ApiClient.Response api = ApiClient.signedUp(port).get("/api/no-such-thing");
+		assertThat(api.status()).isEqualTo(404);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.code()).isEqualTo("not_found");
+	}
+
 }

@@ -147,7 +147,10 @@ class StudioFlowTests extends BrowserTest {
 		button(page, "Generate video").click();
 
 		assertThat(step(page, 4)).hasAttribute("data-state", "failed", within(Duration.ofSeconds(60)));
-		assertThat(page.locator("[data-video-error]")).containsText("could not be made");
+		String videoId = page.url().replaceAll(".*video=", "");
+		String why = client.get("/api/video/" + videoId).json().path("error").path("message").asString();
+		assertThat(why).isNotBlank();
+		assertThat(page.locator("[data-video-error]")).hasText(why);
 		assertThat(page.locator("[data-video-refund]")).containsText("refunded the 3 credits");
 		assertThat(page.locator("[data-video-refund]")).containsText("Your balance is " + before + " credits");
 		assertThat(page.locator("[data-credits]")).hasText(String.valueOf(before));
