@@ -104,8 +104,9 @@ class RowLevelSecurityTests {
 	private UUID newUserWithAVideo() {
 		UUID user = UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString());
 		jdbc.sql("""
-				INSERT INTO video_generations (user_id, image_id, image_url, prompt, model, duration_seconds, resolution, cost)
-				VALUES (?, gen_random_uuid(), 'images/x.png', 'slow push in', 'local', 6, '768p', 5)
+				INSERT INTO video_generations (user_id, image_id, image_url, prompt, effective_prompt, model,
+				    duration_seconds, resolution, cost)
+				VALUES (?, gen_random_uuid(), 'images/x.png', 'slow push in', 'slow push in', 'local', 6, '768p', 5)
 				""").param(user).update();
 		return user;
 	}

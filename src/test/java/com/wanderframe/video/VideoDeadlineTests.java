@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A prediction that never finishes is stopped by the sweeper: canceled upstream, failed, refunded once. */
+/**
+ * Both steps on Replicate. A video prediction that never finishes is stopped by the sweeper:
+ * canceled upstream, failed, refunded once. An image still being made cannot be animated yet.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VideoDeadlineTests {
 
@@ -33,7 +36,7 @@ class VideoDeadlineTests {
 		registry.add("wanderframe.replicate.api-token", () -> FakeReplicate.TOKEN);
 		registry.add("wanderframe.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
 		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "local");
+		registry.add("wanderframe.imaging.generator", () -> "replicate");
 		registry.add("wanderframe.video.first-poll", () -> "200ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "1s");
 		registry.add("wanderframe.video.deadline", () -> "4s");
@@ -50,6 +53,8 @@ class VideoDeadlineTests {
 	void aGenerationThatNeverFinishesIsStoppedAndRefunded() {
 		replicate.reset();
 		replicate.onModel("minimax/hailuo-02").respondWith(Scenario.neverFinishes());
+		replicate.onModel("black-forest-labs/flux-kontext-pro")
+			.respondWith(Scenario.succeeds(Studio.selfieJpeg(1280, 720), "image/jpeg"));
 		ApiClient client = ApiClient.signedUp(port);
 		Studio studio = new Studio(client);
 		String imageId = studio.imageAtLocation();
@@ -65,12 +70,40 @@ class VideoDeadlineTests {
 		assertThat(failed.path("status").asString()).isEqualTo("failed");
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("timed_out");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(replicate.cancelCalls()).contains(replicate.createdPredictions().get(0).id());
+		String prediction = replicate.createdPredictions()
+			.stream()
+			.filter(create -> create.model().equals("minimax/hailuo-02"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(replicate.cancelCalls()).contains(prediction);
 		List<String> ledger = jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ?")
 			.param(UUID.fromString(id))
 			.query(String.class)
 			.list();
 		assertThat(ledger).containsExactlyInAnyOrder("charge", "refund");
+	}
+
+	@Test
+	void anImageStillBeingMadeCannotBeAnimatedYet() {
+		replicate.reset();
+		replicate.onModel("black-forest-labs/flux-kontext-pro").respondWith(Scenario.neverFinishes());
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String imageId = client.post("/api/images",
+				"{\"photoId\":\"%s\",\"location\":\"%s\"}".formatted(studio.uploadSelfie(), studio.firstLocation()))
+			.json()
+			.path("id")
+			.asString();
+		int before = studio.credits();
+
+		ApiClient.Response refused = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\"}".formatted(imageId));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("image_not_ready");
+		assertThat(studio.credits()).isEqualTo(before);
+		assertThat(client.get("/api/video").json().path("total").asInt()).isZero();
 	}
 
 }
