@@ -80,9 +80,61 @@ function videoItem(video) {
 		follow.href = `/studio?video=${encodeURIComponent(video.id)}`;
 		actions.append(follow);
 	}
+	if (video.status === 'completed' || video.status === 'failed') {
+		actions.append(deleteControl(item, video, title));
+	}
 	body.append(actions);
 	item.append(media(video.posterUrl, ''), body);
 	return item;
+}
+
+/** "Delete", then an inline "Delete for good? / Keep it" — no modal dialog, no surprise. */
+function deleteControl(item, video, title) {
+	const box = el('span', 'actions');
+	const ask = el('button', 'button button--quiet', 'Delete');
+	ask.type = 'button';
+	ask.setAttribute('aria-label', `Delete video: ${title}`);
+	const confirm = el('button', 'button button--danger', 'Delete for good');
+	confirm.type = 'button';
+	const keep = el('button', 'button button--quiet', 'Keep it');
+	keep.type = 'button';
+	confirm.hidden = true;
+	keep.hidden = true;
+	const toggle = (asking) => {
+		ask.hidden = asking;
+		confirm.hidden = !asking;
+		keep.hidden = !asking;
+		(asking ? keep : ask).focus();
+	};
+	ask.addEventListener('click', () => toggle(true));
+	keep.addEventListener('click', () => toggle(false));
+	confirm.addEventListener('click', async () => {
+		confirm.disabled = true;
+		try {
+			await api(`/api/video/${encodeURIComponent(video.id)}`, { method: 'DELETE' });
+			if (player && player.videoId === video.id) {
+				player.destroy();
+				player = null;
+				viewer.hidden = true;
+			}
+			item.remove();
+			announce(`Deleted: ${title}`);
+			$('[data-videos-empty]').hidden = videoList.children.length > 0;
+			$('h1').focus();
+		}
+		catch (error) {
+			confirm.disabled = false;
+			announce(error.message);
+			errorBox.textContent = error.message;
+			errorBox.hidden = false;
+		}
+	});
+	box.append(ask, confirm, keep);
+	return box;
+}
+
+function announce(message) {
+	$('[data-history-status]').textContent = message;
 }
 
 function imageItem(image) {
@@ -111,6 +163,7 @@ function show(video, title) {
 	player = new VideoPlayer($('[data-viewer-player]'), {
 		src: video.videoUrl, poster: video.posterUrl, downloadUrl: video.downloadUrl, title,
 	});
+	player.videoId = video.id;
 	viewerTitle.focus();
 	viewer.scrollIntoView({ block: 'nearest' });
 }

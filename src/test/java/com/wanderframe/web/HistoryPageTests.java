@@ -55,6 +55,16 @@ class HistoryPageTests extends BrowserTest {
 		expectNoSeriousAccessibilityViolations(page);
 		expectNoHorizontalScroll(page);
 		screenshot(page, "history-playing-" + screen.name().toLowerCase());
+
+		// Deleting asks once, inline, and then the video is gone for good.
+		videos.nth(0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete video")).click();
+		videos.nth(0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep it")).click();
+		assertThat(videos).hasCount(2);
+		videos.nth(0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete video")).click();
+		videos.nth(0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete for good")).click();
+		assertThat(videos).hasCount(1);
+		assertThat(videos.nth(0)).hasAttribute("data-video", first);
+		assertThat(client.get("/api/video/" + failed).status()).isEqualTo(404);
 	}
 
 	private static String generate(ApiClient client, String imageId, String prompt) {

@@ -43,6 +43,10 @@ class VideoPlayerTests extends BrowserTest {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> currentTime(page) > 0.5);
 		assertThat(button(page, "Pause")).isVisible();
+		// What has been loaded shows on the bar behind what has been played.
+		assertThat(page.locator("[data-player] .player__buffered").first()).isAttached();
+		assertThat(page.locator("[data-player] .player__played")).not().hasAttribute("style",
+				java.util.regex.Pattern.compile("width: 0%"));
 		button(page, "Pause").click();
 		await().atMost(Duration.ofSeconds(5)).until(() -> paused(page));
 	}
