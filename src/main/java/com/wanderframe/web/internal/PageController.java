@@ -18,17 +18,24 @@ class PageController {
 	/** Step 3's price, shown on its button before the click (the imaging module's setting). */
 	private final int imageCost;
 
-	PageController(@Value("${wanderframe.imaging.cost:1}") int imageCost) {
+	/** What a new account starts with, promised on the landing and sign-up pages. */
+	private final int signupCredits;
+
+	PageController(@Value("${wanderframe.imaging.cost:1}") int imageCost,
+			@Value("${wanderframe.credits.signup-grant:10}") int signupCredits) {
 		this.imageCost = imageCost;
+		this.signupCredits = signupCredits;
 	}
 
 	@GetMapping("/")
-	String landing(@AuthenticationPrincipal SignedInUser user) {
+	String landing(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("signupCredits", signupCredits);
 		return user == null ? "landing" : "redirect:/studio";
 	}
 
 	@GetMapping("/signin")
-	String signIn(@AuthenticationPrincipal SignedInUser user) {
+	String signIn(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("signupCredits", signupCredits);
 		return user == null ? "signin" : "redirect:/studio";
 	}
 
