@@ -2,13 +2,13 @@ package com.wanderframe.video;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
@@ -34,11 +34,7 @@ class HailuoVideoGenerationTests {
 
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
-		registry.add("wanderframe.replicate.base-url", replicate::baseUrl);
-		registry.add("wanderframe.replicate.api-token", () -> FakeReplicate.TOKEN);
-		registry.add("wanderframe.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "local");
+		ReplicateVideoProperties.register(registry, "local");
 		registry.add("wanderframe.video.first-poll", () -> "100ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "400ms");
 	}
@@ -74,7 +70,7 @@ class HailuoVideoGenerationTests {
 		assertThat(done.path("status").asString()).isEqualTo("completed");
 		assertThat(done.path("progress").asInt()).isEqualTo(100);
 		assertThat(studio.credits()).isEqualTo(before - 5);
-		assertThat(ledger(id)).containsExactly("charge");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 		ApiClient.Response video = client.get(done.path("videoUrl").asString());
 		assertThat(video.status()).isEqualTo(200);
 		assertThat(video.bytes()).isEqualTo(TestVideos.mp4());
@@ -104,7 +100,7 @@ class HailuoVideoGenerationTests {
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("generation_failed");
 		assertThat(failed.path("error").path("message").asString()).contains("refunded");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(ledger(failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
 	}
 
 	@Test
@@ -117,7 +113,7 @@ class HailuoVideoGenerationTests {
 		assertThat(failed.path("status").asString()).isEqualTo("failed");
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("canceled");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(ledger(failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
 	}
 
 	@Test
@@ -142,7 +138,7 @@ class HailuoVideoGenerationTests {
 		assertThat(done.path("status").asString()).isEqualTo("completed");
 		assertThat(replicate.createAttempts()).isEqualTo(2);
 		assertThat(replicate.createdPredictions()).hasSize(1);
-		assertThat(ledger(id)).containsExactly("charge");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 	}
 
 	@Test
@@ -155,7 +151,7 @@ class HailuoVideoGenerationTests {
 		assertThat(failed.path("status").asString()).isEqualTo("failed");
 		assertThat(failed.path("error").path("code").asString()).isEqualTo("output_unavailable");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(ledger(failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, failed.path("id").asString())).containsExactlyInAnyOrder("charge", "refund");
 	}
 
 	@Test
@@ -187,11 +183,5 @@ class HailuoVideoGenerationTests {
 		return accepted.json().path("id").asString();
 	}
 
-	private List<String> ledger(String generation) {
-		return jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ? ORDER BY created_at")
-			.param(UUID.fromString(generation))
-			.query(String.class)
-			.list();
-	}
 
 }

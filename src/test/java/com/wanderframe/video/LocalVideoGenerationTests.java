@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.media.MediaStore;
@@ -114,20 +115,14 @@ class LocalVideoGenerationTests {
 		assertThat(poster.status()).isEqualTo(200);
 		assertThat(poster.header("Content-Type")).isEqualTo("image/jpeg");
 
-		assertThat(ledger(id)).containsExactly("charge");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 	}
 
 	@Test
 	void aTemplateAloneIsEnoughAndHistoryListsNewestFirst() {
 		String imageId = studio.imageAtLocation();
-		String first = generate("{\"imageId\":\"%s\",\"template\":\"pan-left\",\"resolution\":\"512p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
-		String second = generate("{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"resolution\":\"512p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
+		String first = started("{\"imageId\":\"%s\",\"template\":\"pan-left\",\"resolution\":\"512p\"}".formatted(imageId));
+		String second = started("{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"resolution\":\"512p\"}".formatted(imageId));
 
 		JsonNode templated = studio.awaitTerminal("/api/video/" + first, Duration.ofMinutes(2));
 		assertThat(templated.path("status").asString()).isEqualTo("completed");
@@ -233,10 +228,7 @@ class LocalVideoGenerationTests {
 	void aFailedGenerationSaysWhyAndRefundsExactlyOnce() {
 		String imageId = studio.imageAtLocation();
 		int before = studio.credits();
-		String id = generate("{\"imageId\":\"%s\",\"prompt\":\"pan right [[fail]]\",\"resolution\":\"512p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
+		String id = started("{\"imageId\":\"%s\",\"prompt\":\"pan right [[fail]]\",\"resolution\":\"512p\"}".formatted(imageId));
 
 		JsonNode failed = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1));
 
@@ -245,17 +237,14 @@ class LocalVideoGenerationTests {
 		assertThat(failed.path("error").path("message").asString()).contains("refunded");
 		assertThat(failed.has("videoUrl")).isFalse();
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(ledger(id)).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactlyInAnyOrder("charge", "refund");
 		assertThat(client.get("/api/video/" + id + "/video.mp4").status()).isEqualTo(404);
 	}
 
 	@Test
 	void followersGetTheCurrentStateAtOnceThenEveryChangeUntilTheEnd() throws Exception {
 		String imageId = studio.imageAtLocation();
-		String id = generate("{\"imageId\":\"%s\",\"prompt\":\"slow tilt up\",\"resolution\":\"768p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
+		String id = started("{\"imageId\":\"%s\",\"prompt\":\"slow tilt up\",\"resolution\":\"768p\"}".formatted(imageId));
 
 		HttpResponse<Stream<String>> stream = client.lines("/api/video/" + id + "/events");
 		assertThat(stream.statusCode()).isEqualTo(200);
@@ -288,10 +277,7 @@ class LocalVideoGenerationTests {
 	@Test
 	void anotherPersonCannotSeeFollowDownloadOrDeleteAVideo() {
 		String imageId = studio.imageAtLocation();
-		String id = generate("{\"imageId\":\"%s\",\"prompt\":\"pan right\",\"resolution\":\"512p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
+		String id = started("{\"imageId\":\"%s\",\"prompt\":\"pan right\",\"resolution\":\"512p\"}".formatted(imageId));
 		studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(2));
 
 		ApiClient stranger = ApiClient.signedUp(port);
@@ -308,10 +294,7 @@ class LocalVideoGenerationTests {
 	@Test
 	void deletingRemovesTheVideoAndItsFilesButNotTheLedger() throws Exception {
 		String imageId = studio.imageAtLocation();
-		String id = generate("{\"imageId\":\"%s\",\"prompt\":\"pan right\",\"resolution\":\"512p\"}".formatted(imageId))
-			.json()
-			.path("id")
-			.asString();
+		String id = started("{\"imageId\":\"%s\",\"prompt\":\"pan right\",\"resolution\":\"512p\"}".formatted(imageId));
 		studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(2));
 		String videoKey = "videos/" + me() + "/" + id + ".mp4";
 		assertThat(media.exists(videoKey)).isTrue();
@@ -322,7 +305,7 @@ class LocalVideoGenerationTests {
 		assertThat(client.get("/api/video").json().path("total").asInt()).isZero();
 		assertThat(media.exists(videoKey)).isFalse();
 		assertThat(media.exists("videos/" + me() + "/" + id + ".jpg")).isFalse();
-		assertThat(ledger(id)).containsExactly("charge");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 	}
 
 	@Test
@@ -353,6 +336,12 @@ class LocalVideoGenerationTests {
 		return client.post("/api/video/generate", json);
 	}
 
+	private String started(String json) {
+		ApiClient.Response accepted = generate(json);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		return accepted.json().path("id").asString();
+	}
+
 	private void assertRefused(String json, int status, String code) {
 		ApiClient.Response refused = generate(json);
 		assertThat(refused.status()).as(json).isEqualTo(status);
@@ -366,11 +355,5 @@ class LocalVideoGenerationTests {
 		return UUID.fromString(client.get("/api/me").json().path("id").asString());
 	}
 
-	private List<String> ledger(String generation) {
-		return jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ? ORDER BY created_at")
-			.param(UUID.fromString(generation))
-			.query(String.class)
-			.list();
-	}
 
 }

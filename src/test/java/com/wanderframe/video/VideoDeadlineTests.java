@@ -1,13 +1,12 @@
 package com.wanderframe.video;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
@@ -32,11 +31,7 @@ class VideoDeadlineTests {
 
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
-		registry.add("wanderframe.replicate.base-url", replicate::baseUrl);
-		registry.add("wanderframe.replicate.api-token", () -> FakeReplicate.TOKEN);
-		registry.add("wanderframe.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "replicate");
+		ReplicateVideoProperties.register(registry, "replicate");
 		registry.add("wanderframe.video.first-poll", () -> "200ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "1s");
 		registry.add("wanderframe.video.deadline", () -> "4s");
@@ -77,11 +72,7 @@ class VideoDeadlineTests {
 			.orElseThrow()
 			.id();
 		assertThat(replicate.cancelCalls()).contains(prediction);
-		List<String> ledger = jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ?")
-			.param(UUID.fromString(id))
-			.query(String.class)
-			.list();
-		assertThat(ledger).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactlyInAnyOrder("charge", "refund");
 	}
 
 	@Test

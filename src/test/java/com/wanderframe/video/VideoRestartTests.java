@@ -2,7 +2,6 @@ package com.wanderframe.video;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.WanderframeApplication;
 import com.wanderframe.replicate.FakeReplicate;
@@ -67,11 +67,7 @@ class VideoRestartTests {
 
 				assertThat(done.path("status").asString()).isEqualTo("completed");
 				assertThat(replicate.createdPredictions()).hasSize(1);
-				List<String> ledger = jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ?")
-					.param(UUID.fromString(id))
-					.query(String.class)
-					.list();
-				assertThat(ledger).containsExactly("charge");
+				assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 			}
 		}
 	}

@@ -2,14 +2,13 @@ package com.wanderframe.video;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
@@ -36,11 +35,7 @@ class VideoWebhookTests {
 
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
-		registry.add("wanderframe.replicate.base-url", replicate::baseUrl);
-		registry.add("wanderframe.replicate.api-token", () -> FakeReplicate.TOKEN);
-		registry.add("wanderframe.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "local");
+		ReplicateVideoProperties.register(registry, "local");
 		registry.add("wanderframe.video.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.video.reconciliation-poll", () -> "10m");
 	}
@@ -84,7 +79,7 @@ class VideoWebhookTests {
 
 		assertThat(replicate.redeliver(delivery).status()).isBetween(200, 299);
 		assertThat(client.get("/api/video/" + id).json().path("status").asString()).isEqualTo("completed");
-		assertThat(ledger(id)).containsExactly("charge");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 		assertThat(client.get(done.path("videoUrl").asString()).bytes()).isEqualTo(TestVideos.mp4());
 	}
 
@@ -122,7 +117,7 @@ class VideoWebhookTests {
 
 		assertThat(failed.path("status").asString()).isEqualTo("failed");
 		assertThat(studio.credits()).isEqualTo(before);
-		assertThat(ledger(id)).containsExactlyInAnyOrder("charge", "refund");
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactlyInAnyOrder("charge", "refund");
 	}
 
 	private String generate() {
@@ -143,11 +138,5 @@ class VideoWebhookTests {
 		return prediction;
 	}
 
-	private List<String> ledger(String generation) {
-		return jdbc.sql("SELECT kind FROM credit_ledger WHERE reference = ? ORDER BY created_at")
-			.param(UUID.fromString(generation))
-			.query(String.class)
-			.list();
-	}
 
 }

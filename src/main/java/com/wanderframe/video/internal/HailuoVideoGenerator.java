@@ -3,7 +3,6 @@ package com.wanderframe.video.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import com.wanderframe.replicate.ReplicateException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Replicate's {@code minimax/hailuo-02}. Starting creates a prediction and records its id at
@@ -182,9 +180,7 @@ class HailuoVideoGenerator implements VideoGenerator {
 
 	/** Copies the output into our media store, then completes; an output we cannot get fails. */
 	void finish(VideoGeneration generation, String output) {
-		Path work = null;
-		try {
-			work = Files.createTempDirectory("wanderframe-download-");
+		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-download-")) {
 			Path mp4 = work.resolve(generation.id() + ".mp4");
 			replicate.download(URI.create(output), mp4);
 			lifecycle.complete(generation, mp4);
@@ -193,16 +189,6 @@ class HailuoVideoGenerator implements VideoGenerator {
 			log.warn("Could not fetch the output of generation {}: {}", generation.id(), ex.getMessage());
 			lifecycle.fail(generation.id(), "output_unavailable",
 					"The finished video could not be downloaded from the video model. Your credits have been refunded.");
-		}
-		finally {
-			if (work != null) {
-				try {
-					FileSystemUtils.deleteRecursively(work);
-				}
-				catch (IOException ex) {
-					log.debug("Could not clean {}", work, ex);
-				}
-			}
 		}
 	}
 

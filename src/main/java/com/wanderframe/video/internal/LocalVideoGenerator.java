@@ -3,7 +3,6 @@ package com.wanderframe.video.internal;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -16,7 +15,6 @@ import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes the video on this machine: the camera moves over the still image as the prompt or
@@ -68,9 +66,7 @@ class LocalVideoGenerator implements VideoGenerator {
 					"The video could not be generated. Your credits have been refunded.");
 			return;
 		}
-		Path work = null;
-		try {
-			work = Files.createTempDirectory("wanderframe-video-");
+		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-video-")) {
 			BufferedImage image = firstFrame(generation);
 			Path mp4 = work.resolve(generation.id() + ".mp4");
 			int[] reported = { 0 };
@@ -87,16 +83,6 @@ class LocalVideoGenerator implements VideoGenerator {
 			log.warn("Local render of generation {} failed", generation.id(), ex);
 			lifecycle.fail(generation.id(), "render_failed",
 					"We could not render this video. Your credits have been refunded.");
-		}
-		finally {
-			if (work != null) {
-				try {
-					FileSystemUtils.deleteRecursively(work);
-				}
-				catch (IOException ex) {
-					log.debug("Could not clean {}", work, ex);
-				}
-			}
 		}
 	}
 

@@ -172,25 +172,38 @@ public record CameraPath(List<Move> moves) {
 		private static final Set<String> NEGATIONS = Set.of("no", "not", "without", "dont", "never", "avoid",
 				"nor", "zero");
 
+		/**
+		 * "the camera slowly", "we", ...: verbs such as move, drift or rise are camera language
+		 * only after one of these, since prompts also describe what moves in the scene ("clouds
+		 * drifting to the right", "the sun rising over the sea").
+		 */
+		private static final String CAMERA = "\\b(?:the\\s+)?(?:camera|cam|we|view|shot|lens|drone)\\s+" + ADVERB;
+
+		private static final String GENERIC = "(?:move|moves|moving|creeps|creeping|glides|gliding|drifts|drifting"
+				+ "|travels|traveling|travelling|slides|sliding|sweeps|sweeping|swings|swinging|pushes|pushing"
+				+ "|pulls|pulling|floats|floating)";
+
+		private static final String INWARD = "(?:in|into|inward|inwards|forward|forwards|closer|toward|towards)\\b";
+
+		private static final String OUTWARD = "(?:out|outward|outwards|back|backward|backwards|away)\\b";
+
 		private static final List<Rule> RULES = List.of(
 				// push in / zoom in / dolly in
-				strong("\\b(?:push|pushes|pushed|pushing|zoom|zooms|zoomed|zooming|dolly|dollies|dollying|move|moves"
-						+ "|moving|track|tracks|tracking|creep|creeps|creeping|glide|glides|gliding|drift|drifts"
-						+ "|drifting|travel|travels|traveling|travelling)\\s+" + ADVERB
-						+ "(?:in|into|inward|inwards|forward|forwards|closer|toward|towards)\\b", Kind.PUSH_IN),
+				strong("\\b(?:push|pushes|pushed|pushing|zoom|zooms|zoomed|zooming|dolly|dollies|dollying|track|tracks"
+						+ "|tracking)\\s+" + ADVERB + INWARD, Kind.PUSH_IN),
+				strong(CAMERA + GENERIC + "\\s+" + ADVERB + INWARD, Kind.PUSH_IN),
 				weak("\\b(?:push|pushes|pushing|zoom|zooms|zooming)\\b(?!\\s+" + ADVERB
 						+ "(?:out|back|away|backward|backwards|outward|outwards))", Kind.PUSH_IN),
 				// pull out / zoom out / dolly out
-				strong("\\b(?:pull|pulls|pulled|pulling|zoom|zooms|zoomed|zooming|dolly|dollies|dollying|move|moves"
-						+ "|moving|track|tracks|tracking|drift|drifts|drifting|glide|glides|gliding|push|pushes"
-						+ "|pushing|back|backs|backing|travel|travels|traveling|travelling)\\s+" + ADVERB
-						+ "(?:out|outward|outwards|back|backward|backwards|away)\\b", Kind.PULL_OUT),
-				weak("\\b(?:pullback|pullout|widen|widens|widening)\\b", Kind.PULL_OUT),
-				// pan, truck, slide
-				strong("\\b(?:pan|pans|panned|panning|truck|trucks|trucking|track|tracks|tracking|slide|slides|sliding"
-						+ "|move|moves|moving|drift|drifts|drifting|glide|glides|gliding|dolly|dollies|dollying"
-						+ "|swing|swings|swinging|sweep|sweeps|sweeping|travel|travels|traveling|travelling)"
-						+ "(?:\\s+\\w+ly)?" + SIDE + "(left|right)(?:ward|wards)?\\b",
+				strong("\\b(?:pull|pulls|pulled|pulling|zoom|zooms|zoomed|zooming|dolly|dollies|dollying|track|tracks"
+						+ "|tracking)\\s+" + ADVERB + OUTWARD, Kind.PULL_OUT),
+				strong(CAMERA + "(?:" + GENERIC + "|backs|backing)\\s+" + ADVERB + OUTWARD, Kind.PULL_OUT),
+				weak("\\b(?:pullback|pullout)\\b", Kind.PULL_OUT),
+				// pan, truck, and the camera sliding sideways
+				strong("\\b(?:pan|pans|panned|panning|truck|trucks|trucking|track|tracks|tracking|dolly|dollies"
+						+ "|dollying)(?:\\s+\\w+ly)?" + SIDE + "(left|right)(?:ward|wards)?\\b",
+						(m) -> m.group(1).equals("left") ? Kind.PAN_LEFT : Kind.PAN_RIGHT),
+				strong(CAMERA + GENERIC + "(?:\\s+\\w+ly)?" + SIDE + "(left|right)(?:ward|wards)?\\b",
 						(m) -> m.group(1).equals("left") ? Kind.PAN_LEFT : Kind.PAN_RIGHT),
 				weak("\\b(?:pan|pans|panned|panning)\\b(?!" + SIDE + "(?:left|right|up|down))", Kind.PAN_RIGHT),
 				// tilt
@@ -199,36 +212,39 @@ public record CameraPath(List<Move> moves) {
 						(m) -> m.group(1).startsWith("up") ? Kind.TILT_UP : Kind.TILT_DOWN),
 				weak("\\b(?:tilt|tilts|tilting)\\b", Kind.TILT_UP),
 				// orbit / arc
-				strong("\\b(?:orbit|orbits|orbited|orbiting|arc|arcs|arcing|circle|circles|circling|revolve|revolves"
-						+ "|revolving)\\b(?:\\s+(?:around|round)(?:\\s+the\\s+\\w+)?)?(?:\\s+\\w+ly)?(?:" + SIDE
+				strong("\\b(?:orbit|orbits|orbited|orbiting|orbital|(?:arc|arcs|arcing)(?=\\s+(?:shot|move|around|round"
+						+ "|to\\s+the|left|right))|(?:circle|circles|circling)(?=\\s+(?:around|round)\\s+the\\s+"
+						+ "(?:subject|scene)))\\b(?:\\s+(?:around|round)(?:\\s+the\\s+\\w+)?)?(?:\\s+\\w+ly)?(?:" + SIDE
 						+ "(left|right))?",
 						(m) -> "left".equals(m.group(1)) ? Kind.ORBIT_LEFT : Kind.ORBIT_RIGHT),
+				strong(CAMERA + "(?:arcs|arcing|circles|circling)\\b(?:\\s+(?:around|round)(?:\\s+the\\s+\\w+)?)?"
+						+ "(?:\\s+\\w+ly)?(?:" + SIDE + "(left|right))?",
+						(m) -> "left".equals(m.group(1)) ? Kind.ORBIT_LEFT : Kind.ORBIT_RIGHT),
 				// handheld
-				strong("\\b(?:hand\\s*held|shake|shakes|shaky|shaking|wobble|wobbles|wobbly|wobbling|jitter|jittery"
-						+ "|documentary|found footage|vlog|unsteady|camera sway|swaying)\\b", Kind.HANDHELD),
+				strong("\\b(?:hand\\s*held|shaky|wobbly cam|documentary style|found footage|vlog|gopro"
+						+ "|(?:camera|cam)\\s+(?:shake|shakes|shaking|wobble|wobbles|wobbling|sway|sways|swaying|jitter)"
+						+ "|(?:shaking|wobbly|wobbling|swaying|jittery|unsteady|trembling)\\s+(?:camera|cam|footage|shot))\\b",
+						Kind.HANDHELD),
 				// drone rise / crane up
 				strong("\\b(?:crane|cranes|craned|craning|boom|booms|booming|pedestal|pedestals|jib|jibs)\\s+" + ADVERB
 						+ "(?:up|upward|upwards)\\b", Kind.RISE),
-				strong("\\b(?:rise|rises|rising|ascend|ascends|ascending|climb|climbs|climbing|lift|lifts|lifting"
-						+ "|fly|flies|flying|float|floats|floating)\\s+" + ADVERB
-						+ "(?:up|upward|upwards|above|over|high|higher|skyward|skywards)\\b", Kind.RISE),
-				strong("\\b(?:camera|drone|shot|view|we)\\s+" + ADVERB
-						+ "(?:rise|rises|rising|ascend|ascends|ascending|climbs|climbing|lifts|lifting)\\b", Kind.RISE),
+				strong(CAMERA + "(?:rise|rises|rising|ascend|ascends|ascending|climbs|climbing|lifts|lifting|flies up"
+						+ "|flying up|soars|soaring)\\b", Kind.RISE),
+				strong("\\b(?:rising|ascending|climbing|soaring)\\s+(?:shot|camera|view|drone)\\b", Kind.RISE),
 				weak("\\b(?:drone|aerial|birds eye|flyover|crane|cranes|craning)\\b(?!\\s+" + ADVERB + "down)",
 						Kind.RISE),
 				// crane down / descend
 				strong("\\b(?:crane|cranes|craned|craning|boom|booms|booming|pedestal|pedestals|jib|jibs)\\s+" + ADVERB
 						+ "(?:down|downward|downwards)\\b", Kind.DESCEND),
-				strong("\\b(?:camera|drone|shot|view|we)\\s+" + ADVERB
-						+ "(?:descend|descends|descending|sinks|sinking|drops|dropping|lowers|lowering)\\b",
-						Kind.DESCEND),
-				strong("\\b(?:descend|descends|descending|fly down|flies down|flying down)\\b", Kind.DESCEND),
+				strong(CAMERA + "(?:descend|descends|descending|sinks|sinking|drops|dropping|lowers|lowering"
+						+ "|flies down|flying down)\\b", Kind.DESCEND),
+				strong("\\b(?:descending|lowering|sinking)\\s+(?:shot|camera|view|drone)\\b", Kind.DESCEND),
 				// a still frame, possibly breathing
 				strong("\\b(?:static|locked off|locked down|lock off|tripod|stationary|fixed (?:camera|shot|frame)"
 						+ "|still (?:camera|shot|frame)|no camera (?:movement|motion|moves|move)"
 						+ "|camera (?:is |stays |remains )?(?:still|fixed|static))\\b", Kind.STATIC),
-				strong("\\b(?:breathe|breathes|breathing|breath|subtle (?:movement|motion)|cinemagraph"
-						+ "|living (?:photo|photograph|picture))\\b", Kind.BREATHING));
+				strong("\\b(?:breathing (?:shot|camera|frame|motion|movement|zoom)|camera breathes|subtle breathing"
+						+ "|gently breathing|cinemagraph|living (?:photo|photograph|picture))\\b", Kind.BREATHING));
 
 		private final String text;
 
@@ -250,7 +266,11 @@ public record CameraPath(List<Move> moves) {
 					if (kind != Kind.STATIC && negated(before)) {
 						continue;
 					}
-					double speed = firstSpeed(before.subList(Math.max(0, before.size() - 3), before.size()), true);
+					// a speed word in the phrase itself, just before it, just after it, or anywhere
+					double speed = firstSpeed(words(matcher.group()), false);
+					if (Double.isNaN(speed)) {
+						speed = firstSpeed(before.subList(Math.max(0, before.size() - 3), before.size()), true);
+					}
 					if (Double.isNaN(speed)) {
 						List<String> after = words(text.substring(matcher.end(), clauseEnd(matcher.end())));
 						speed = firstSpeed(after.subList(0, Math.min(2, after.size())), false);

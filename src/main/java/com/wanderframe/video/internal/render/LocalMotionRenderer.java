@@ -11,8 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LocalMotionRenderer {
 
-	private static final Log logger = LogFactory.getLog(LocalMotionRenderer.class);
+	private static final Logger log = LoggerFactory.getLogger(LocalMotionRenderer.class);
 
 	/**
 	 * Most source pixels one output pixel may span before the source is shrunk first: beyond
@@ -71,8 +71,8 @@ public class LocalMotionRenderer {
 		SourcePlanes source = SourcePlanes.of(request.image(), Math.min(1, MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL / widest));
 		Framing fitted = new Framing(source.width, source.height, width, height, poses);
 		Framing.Viewport[] viewports = poses.stream().map(fitted::viewport).toArray(Framing.Viewport[]::new);
-		logger.debug("Rendering " + width + "x" + height + ", " + frames + " frames, path " + path.describe()
-				+ ", source " + source.width + "x" + source.height + ", fit " + fitted.fit());
+		log.debug("Rendering {}x{}, {} frames, path {}, source {}x{}, fit {}", width, height, frames, path.describe(),
+				source.width, source.height, fitted.fit());
 
 		progressPercent.accept(0);
 		boolean done = false;

@@ -9,7 +9,9 @@ import java.awt.image.DataBufferInt;
 /**
  * The source picture converted once to BT.709 limited-range Y'CbCr: a full-size luma plane and
  * half-size chroma planes (each chroma sample the average of a 2x2 block), every plane with a
- * one-pixel border copied from its edge so bilinear sampling never needs a bounds check.
+ * one-pixel border copied from its edge so bilinear sampling never needs a bounds check. Each
+ * entry holds a pixel with its right, lower and lower-right neighbours, so one bilinear sample
+ * is one memory read.
  * <p>
  * Rendering samples these planes straight into the encoder's 4:2:0 frames: no RGB frames, no
  * colour conversion per frame, and 1.5 bilinear samples per output pixel.
@@ -21,19 +23,19 @@ final class SourcePlanes {
 	/** Luma size without the border; always even. */
 	final int width, height;
 
-	private final byte[] luma;
+	/** Luma, each entry a pixel with its neighbours (see {@link #quads}). */
+	private final int[] lumaQuads;
 
-	private final int lumaStride;
+	/** Cb quads in the low half, Cr quads in the high half. */
+	private final long[] chromaQuads;
 
-	private final byte[] cb, cr;
-
-	private final int chromaStride;
+	private final int lumaStride, chromaStride;
 
 	private SourcePlanes(int[] rgb, int width, int height) {
 		this.width = width;
 		this.height = height;
 		this.lumaStride = width + 2;
-		this.luma = new byte[lumaStride * (height + 2)];
+		byte[] luma = new byte[lumaStride * (height + 2)];
 		int[] yr = new int[256], yg = new int[256], yb = new int[256];
 		for (int c = 0; c < 256; c++) {
 			// 16.16 fixed point, Y' = 16 + 219 (Kr R + Kg G + Kb B) / 255
@@ -53,8 +55,8 @@ final class SourcePlanes {
 
 		int chromaWidth = width / 2, chromaHeight = height / 2;
 		this.chromaStride = chromaWidth + 2;
-		this.cb = new byte[chromaStride * (chromaHeight + 2)];
-		this.cr = new byte[chromaStride * (chromaHeight + 2)];
+		byte[] cb = new byte[chromaStride * (chromaHeight + 2)];
+		byte[] cr = new byte[chromaStride * (chromaHeight + 2)];
 		for (int y = 0; y < chromaHeight; y++) {
 			int out = (y + 1) * chromaStride + 1;
 			for (int x = 0; x < chromaWidth; x++) {
@@ -71,6 +73,25 @@ final class SourcePlanes {
 		}
 		padEdges(cb, chromaWidth, chromaHeight, chromaStride);
 		padEdges(cr, chromaWidth, chromaHeight, chromaStride);
+		this.lumaQuads = quads(luma, lumaStride);
+		this.chromaQuads = new long[cb.length];
+		int[] cbQuads = quads(cb, chromaStride), crQuads = quads(cr, chromaStride);
+		for (int i = 0; i < chromaQuads.length; i++) {
+			chromaQuads[i] = (cbQuads[i] & 0xFFFFFFFFL) | ((long) crQuads[i] << 32);
+		}
+	}
+
+	/**
+	 * Each pixel with its right, lower and lower-right neighbours in one int, so a bilinear
+	 * sample is one memory read instead of four (the sampling is bound by those reads).
+	 */
+	private static int[] quads(byte[] plane, int stride) {
+		int[] quads = new int[plane.length];
+		for (int i = 0; i + stride + 1 < plane.length; i++) {
+			quads[i] = (plane[i] & 0xFF) | (plane[i + 1] & 0xFF) << 8 | (plane[i + stride] & 0xFF) << 16
+					| (plane[i + stride + 1] & 0xFF) << 24;
+		}
+		return quads;
 	}
 
 	/**
@@ -123,24 +144,68 @@ final class SourcePlanes {
 	 */
 	void render(Framing.Viewport viewport, YuvFrame frame) {
 		double cos = Math.cos(viewport.roll()), sin = Math.sin(viewport.roll());
-		double stepX = viewport.scale() * cos, stepY = viewport.scale() * sin;
+		int stepX = fixed(viewport.scale() * cos), stepY = fixed(viewport.scale() * sin);
 		double halfWidth = frame.width / 2.0, halfHeight = frame.height / 2.0;
+		int chromaWidth = frame.width / 2;
+		if (stepY == 0) {
+			// level camera: every row samples the same columns, so work them out once a frame
+			double dx = (0.5 - halfWidth) * viewport.scale();
+			columns(fixed(viewport.centerX() + dx + 1), stepX, frame.lumaColumns);
+			columns(fixed((viewport.centerX() + dx - 0.5) / 2 + 1), stepX, frame.chromaColumns);
+			for (int row = 0; row < frame.height; row++) {
+				double y = viewport.centerY() + (row + 0.5 - halfHeight) * viewport.scale() + 1;
+				sampleLevel(lumaQuads, lumaStride, fixed(y), frame.lumaColumns, frame.y, row * frame.lumaStride);
+			}
+			for (int row = 0; row < frame.height / 2; row++) {
+				double y = viewport.centerY() + (2 * row + 1 - halfHeight) * viewport.scale();
+				sampleLevel(chromaQuads, chromaStride, fixed((y - 0.5) / 2 + 1), frame.chromaColumns, frame.u, frame.v,
+						row * frame.chromaStride);
+			}
+			return;
+		}
 		for (int row = 0; row < frame.height; row++) {
 			double dx = (0.5 - halfWidth) * viewport.scale(), dy = (row + 0.5 - halfHeight) * viewport.scale();
 			// +1 for the border
 			double x = viewport.centerX() + cos * dx - sin * dy + 1;
 			double y = viewport.centerY() + sin * dx + cos * dy + 1;
-			sample(luma, lumaStride, fixed(x), fixed(y), fixed(stepX), fixed(stepY), frame.y, row * frame.lumaStride,
-					frame.width);
+			sample(lumaQuads, lumaStride, fixed(x), fixed(y), stepX, stepY, frame.y, row * frame.lumaStride, frame.width);
 		}
-		int chromaWidth = frame.width / 2;
 		for (int row = 0; row < frame.height / 2; row++) {
 			double dx = (0.5 - halfWidth) * viewport.scale(), dy = (2 * row + 1 - halfHeight) * viewport.scale();
 			double x = viewport.centerX() + cos * dx - sin * dy;
 			double y = viewport.centerY() + sin * dx + cos * dy;
 			// luma position -> chroma plane position: chroma sample i sits at luma 2i + 0.5
-			sample(cb, cr, chromaStride, fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), fixed(stepX),
-					fixed(stepY), frame.u, frame.v, row * frame.chromaStride, chromaWidth);
+			sample(chromaQuads, chromaStride, fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), stepX, stepY, frame.u,
+					frame.v, row * frame.chromaStride, chromaWidth);
+		}
+	}
+
+	/** Per column: source column in the high bits, 8-bit weight of the next column in the low 8. */
+	private static void columns(int x, int stepX, int[] columns) {
+		for (int k = 0; k < columns.length; k++) {
+			columns[k] = ((x >> 16) << 8) | ((x >>> 8) & 0xFF);
+			x += stepX;
+		}
+	}
+
+	private static void sampleLevel(int[] source, int stride, int y, int[] columns, byte[] target, int offset) {
+		int rowStart = (y >> 16) * stride;
+		int wy = (y >>> 8) & 0xFF;
+		for (int k = 0; k < columns.length; k++) {
+			int column = columns[k];
+			target[offset + k] = bilinear(source[rowStart + (column >> 8)], column & 0xFF, wy);
+		}
+	}
+
+	private static void sampleLevel(long[] source, int stride, int y, int[] columns, byte[] targetU,
+			byte[] targetV, int offset) {
+		int rowStart = (y >> 16) * stride;
+		int wy = (y >>> 8) & 0xFF;
+		for (int k = 0; k < columns.length; k++) {
+			int column = columns[k];
+			long quads = source[rowStart + (column >> 8)];
+			targetU[offset + k] = bilinear((int) quads, column & 0xFF, wy);
+			targetV[offset + k] = bilinear((int) (quads >>> 32), column & 0xFF, wy);
 		}
 	}
 
@@ -149,52 +214,31 @@ final class SourcePlanes {
 	}
 
 	/** Bilinear samples along one output row, positions in 16.16 fixed point, 8-bit weights. */
-	private static void sample(byte[] source, int stride, int x, int y, int stepX, int stepY, byte[] target,
+	private static void sample(int[] source, int stride, int x, int y, int stepX, int stepY, byte[] target,
 			int offset, int count) {
-		if (stepY == 0) {
-			int rowStart = (y >> 16) * stride;
-			int wy = (y >>> 8) & 0xFF;
-			for (int k = 0; k < count; k++) {
-				int i = rowStart + (x >> 16);
-				int wx = (x >>> 8) & 0xFF;
-				int p00 = source[i] & 0xFF, p01 = source[i + 1] & 0xFF;
-				int p10 = source[i + stride] & 0xFF, p11 = source[i + stride + 1] & 0xFF;
-				int top = (p00 << 8) + (p01 - p00) * wx;
-				int bottom = (p10 << 8) + (p11 - p10) * wx;
-				target[offset + k] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
-				x += stepX;
-			}
-			return;
-		}
 		for (int k = 0; k < count; k++) {
-			int i = (y >> 16) * stride + (x >> 16);
-			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			int p00 = source[i] & 0xFF, p01 = source[i + 1] & 0xFF;
-			int p10 = source[i + stride] & 0xFF, p11 = source[i + stride + 1] & 0xFF;
-			int top = (p00 << 8) + (p01 - p00) * wx;
-			int bottom = (p10 << 8) + (p11 - p10) * wx;
-			target[offset + k] = (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);
+			target[offset + k] = bilinear(source[(y >> 16) * stride + (x >> 16)], (x >>> 8) & 0xFF, (y >>> 8) & 0xFF);
 			x += stepX;
 			y += stepY;
 		}
 	}
 
 	/** The same for both chroma planes at once (they share every position and weight). */
-	private static void sample(byte[] cb, byte[] cr, int stride, int x, int y, int stepX, int stepY, byte[] targetU,
+	private static void sample(long[] source, int stride, int x, int y, int stepX, int stepY, byte[] targetU,
 			byte[] targetV, int offset, int count) {
 		for (int k = 0; k < count; k++) {
-			int i = (y >> 16) * stride + (x >> 16);
+			long quads = source[(y >> 16) * stride + (x >> 16)];
 			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			targetU[offset + k] = bilinear(cb, i, stride, wx, wy);
-			targetV[offset + k] = bilinear(cr, i, stride, wx, wy);
+			targetU[offset + k] = bilinear((int) quads, wx, wy);
+			targetV[offset + k] = bilinear((int) (quads >>> 32), wx, wy);
 			x += stepX;
 			y += stepY;
 		}
 	}
 
-	private static byte bilinear(byte[] source, int i, int stride, int wx, int wy) {
-		int p00 = source[i] & 0xFF, p01 = source[i + 1] & 0xFF;
-		int p10 = source[i + stride] & 0xFF, p11 = source[i + stride + 1] & 0xFF;
+	/** Bilinear blend of a pixel quad (see {@link #quads}) with 8-bit weights, rounded. */
+	private static byte bilinear(int quad, int wx, int wy) {
+		int p00 = quad & 0xFF, p01 = (quad >>> 8) & 0xFF, p10 = (quad >>> 16) & 0xFF, p11 = quad >>> 24;
 		int top = (p00 << 8) + (p01 - p00) * wx;
 		int bottom = (p10 << 8) + (p11 - p10) * wx;
 		return (byte) (((top << 8) + (bottom - top) * wy + 32768) >> 16);

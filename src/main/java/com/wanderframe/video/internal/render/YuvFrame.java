@@ -11,6 +11,9 @@ final class YuvFrame {
 
 	final byte[] y, u, v;
 
+	/** Scratch for the renderer: per output column, source offset and weight (see SourcePlanes). */
+	final int[] lumaColumns, chromaColumns;
+
 	YuvFrame(int width, int height, int lumaStride, int chromaStride) {
 		this.width = width;
 		this.height = height;
@@ -19,6 +22,8 @@ final class YuvFrame {
 		this.y = new byte[lumaStride * height];
 		this.u = new byte[chromaStride * (height / 2)];
 		this.v = new byte[chromaStride * (height / 2)];
+		this.lumaColumns = new int[width];
+		this.chromaColumns = new int[width / 2];
 	}
 
 }

@@ -60,6 +60,15 @@ class CameraPathTests {
 			push in, no shake                                     | push-in(1.0)
 			don't zoom, just pan left                             | pan-left(1.0)
 			zoom in then zoom out                                 | push-in(1.0)
+			the camera drifts to the left                         | pan-left(1.0)
+			camera slowly rises                                   | rise(0.85)
+			shaky cam                                             | handheld(1.0)
+			the sun rising over the sea                           | push-in(0.7)
+			steam rising up from the cup                          | push-in(0.7)
+			clouds drifting slowly to the right                   | push-in(0.85)
+			a car moving left                                     | push-in(0.7)
+			leaves shaking in the wind                            | push-in(0.7)
+			birds circling above the lake                         | push-in(0.7)
 			""")
 	void readsCameraLanguage(String prompt, String expected) {
 		assertThat(CameraPath.parse(prompt).describe()).isEqualTo(expected);
@@ -143,7 +152,7 @@ class CameraPathTests {
 	void theViewNeverLeavesThePicture() {
 		List<String> prompts = new ArrayList<>(MotionTemplates.all().stream().map(MotionTemplate::prompt).toList());
 		prompts.addAll(List.of("dramatic orbit left with heavy handheld shake", "dramatic pull out and fast pan left",
-				"fast tilt down, fast pan right, dramatic shake", "crash zoom out", "static"));
+				"fast tilt down, fast pan right, dramatic camera shake", "crash zoom out", "static"));
 		int[][] pictures = { { 2048, 1152 }, { 1152, 2048 }, { 1000, 1000 }, { 4000, 900 }, { 641, 479 } };
 		for (String prompt : prompts) {
 			for (int[] picture : pictures) {

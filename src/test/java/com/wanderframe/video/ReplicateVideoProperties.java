@@ -1,0 +1,19 @@
+package com.wanderframe.video;
+
+import com.wanderframe.replicate.FakeReplicate;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a test context's video step (and, if asked, its image step) at the shared fake Replicate. */
+final class ReplicateVideoProperties {
+
+	private ReplicateVideoProperties() {
+	}
+
+	static void register(DynamicPropertyRegistry registry, String imageGenerator) {
+		FakeReplicate.shared().register(registry);
+		registry.add("wanderframe.video.generator", () -> "replicate");
+		registry.add("wanderframe.imaging.generator", () -> imageGenerator);
+	}
+
+}
