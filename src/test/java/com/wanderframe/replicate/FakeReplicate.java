@@ -25,8 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,6 +129,14 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final Deque<Failure> downloadFailures = new ArrayDeque<>();
 
+	private final Deque<Failure> cancelFailures = new ArrayDeque<>();
+
+	private final AtomicInteger heldCreates = new AtomicInteger();
+
+	private int createsToHold;
+
+	private CountDownLatch releaseCreates = new CountDownLatch(1);
+
 	public FakeReplicate() {
 		this(TOKEN, WEBHOOK_SECRET);
 	}
@@ -200,9 +210,38 @@ public final class FakeReplicate implements AutoCloseable {
 		return failNextCreates(count, status, 0);
 	}
 
+	/**
+	 * The next {@code count} create calls get no answer until {@link #releaseHeldCreates()} (or a
+	 * minute), as if Replicate were slow; then they are handled as usual. For tests of a caller
+	 * that is interrupted while it waits.
+	 */
+	public synchronized FakeReplicate holdNextCreates(int count) {
+		createsToHold += count;
+		return this;
+	}
+
+	/** Lets every held create go on (each then creates its prediction, unless scripted otherwise). */
+	public synchronized FakeReplicate releaseHeldCreates() {
+		createsToHold = 0;
+		releaseCreates.countDown();
+		releaseCreates = new CountDownLatch(1);
+		return this;
+	}
+
+	/** Create calls the fake is holding without an answer right now. */
+	public int heldCreates() {
+		return heldCreates.get();
+	}
+
 	/** The next {@code count} {@code GET /predictions/{id}} calls answer {@code status} (not counted as polls). */
 	public FakeReplicate failNextGets(int count, int status) {
 		enqueue(getFailures, count, status, 0);
+		return this;
+	}
+
+	/** The next {@code count} {@code POST /predictions/{id}/cancel} calls answer {@code status}. */
+	public FakeReplicate failNextCancels(int count, int status) {
+		enqueue(cancelFailures, count, status, 0);
 		return this;
 	}
 
@@ -283,6 +322,8 @@ public final class FakeReplicate implements AutoCloseable {
 		createFailures.clear();
 		getFailures.clear();
 		downloadFailures.clear();
+		cancelFailures.clear();
+		releaseHeldCreates();
 	}
 
 	// ---- webhooks ----
@@ -442,6 +483,20 @@ public final class FakeReplicate implements AutoCloseable {
 	private void create(HttpExchange exchange, String model) throws IOException {
 		createAttempts.incrementAndGet();
 		byte[] raw = exchange.getRequestBody().readAllBytes();
+		CountDownLatch hold = takeHold();
+		if (hold != null) {
+			heldCreates.incrementAndGet();
+			try {
+				hold.await(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException closing) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				heldCreates.decrementAndGet();
+			}
+		}
 		if (failed(exchange, createFailures)) {
 			return;
 		}
@@ -476,6 +531,14 @@ public final class FakeReplicate implements AutoCloseable {
 		respond(exchange, 201, prediction.toJson());
 	}
 
+	private synchronized CountDownLatch takeHold() {
+		if (createsToHold == 0) {
+			return null;
+		}
+		createsToHold--;
+		return releaseCreates;
+	}
+
 	private void get(HttpExchange exchange, String id) throws IOException {
 		getCalls.incrementAndGet();
 		if (failed(exchange, getFailures)) {
@@ -492,6 +555,9 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void cancel(HttpExchange exchange, String id) throws IOException {
 		cancels.add(id);
+		if (failed(exchange, cancelFailures)) {
+			return;
+		}
 		FakePrediction prediction = predictions.get(id);
 		if (prediction == null) {
 			respond(exchange, 404, detail("Not found."));
