@@ -1,9 +1,11 @@
 package com.wanderframe.replicate;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplicateWebhookTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int ONE_MIB = 1024 * 1024;
 
 	@LocalServerPort
 	int port;
@@ -189,6 +193,48 @@ class ReplicateWebhookTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.code()).isEqualTo("invalid_webhook_body");
 		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void aWebhookLargerThanAnyPredictionIsRefusedWithoutBeingKept() {
+		// Signed correctly, so only its size can be the reason; sent both with and without a length.
+		String body = padded(replicate.predictionJson(predictionId).toString(), ONE_MIB + 1);
+		long now = Instant.now().getEpochSecond();
+		String signature = replicate.sign("msg_big", now, body);
+
+		ApiClient.Response withLength = post("msg_big", Long.toString(now), signature, body);
+		ApiClient.Response streamed = new ApiClient(port).send(HttpRequest.newBuilder(webhook)
+			.header("Content-Type", "application/json")
+			.header("webhook-id", "msg_big")
+			.header("webhook-timestamp", Long.toString(now))
+			.header("webhook-signature", signature)
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))));
+
+		for (ApiClient.Response response : List.of(withLength, streamed)) {
+			assertThat(response.status()).isEqualTo(413);
+			assertThat(response.code()).isEqualTo("webhook_too_large");
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		}
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void aWebhookOfExactlyTheLargestSizeIsStillAccepted() {
+		replicate.finish(predictionId);
+		String body = padded(replicate.predictionJson(predictionId).toString(), ONE_MIB);
+		long now = Instant.now().getEpochSecond();
+
+		ApiClient.Response response = post("msg_1", Long.toString(now), replicate.sign("msg_1", now, body), body);
+
+		assertThat(response.status()).isEqualTo(204);
+		assertThat(published).singleElement()
+			.satisfies(event -> assertThat(event.prediction().status()).isEqualTo(PredictionStatus.SUCCEEDED));
+	}
+
+	/** {@code json} followed by spaces (still the same JSON) up to {@code size} bytes. */
+	private static String padded(String json, int size) {
+		return json + " ".repeat(size - json.getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	private ApiClient.Response post(String webhookId, String timestamp, String signature, String body) {
