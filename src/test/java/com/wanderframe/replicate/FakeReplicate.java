@@ -328,7 +328,10 @@ public final class FakeReplicate implements AutoCloseable {
 
 	// ---- webhooks ----
 
-	/** Sends the prediction's current state to the webhook URL it was created with, signed like Replicate. */
+	/**
+	 * Sends the prediction's current state to the webhook URL it was created with, signed like
+	 * Replicate, if Replicate would: see {@link #sendWebhook(URI, String)}.
+	 */
 	public Delivery sendWebhook(String predictionId) {
 		FakePrediction prediction = prediction(predictionId);
 		if (prediction.webhook == null) {
@@ -337,28 +340,67 @@ public final class FakeReplicate implements AutoCloseable {
 		return sendWebhook(prediction.webhook, predictionId);
 	}
 
-	/** Sends the prediction's current state to {@code target}, signed like Replicate. */
+	/**
+	 * Sends the prediction's current state to {@code target}, signed like Replicate, as the event
+	 * that state is: {@code start} while {@code starting}, {@code logs} while {@code processing}
+	 * with logs not sent before, {@code completed} once terminal. Like Replicate, it sends nothing
+	 * when the prediction's {@code webhook_events_filter} leaves that event out, or when there are
+	 * no new logs: the answer is then a {@link Delivery} that was not {@link Delivery#sent() sent}.
+	 */
 	public Delivery sendWebhook(URI target, String predictionId) {
-		String body = prediction(predictionId).toJson().toString();
-		return deliverSigned(target, "msg_" + randomId(), body, webhookSecret, now());
+		return send(target, prediction(predictionId), null);
+	}
+
+	/**
+	 * Sends the prediction's current state to {@code target} as {@code event}, unless the
+	 * prediction's {@code webhook_events_filter} leaves that event out (then nothing is sent).
+	 */
+	public Delivery sendWebhook(URI target, String predictionId, WebhookEvent event) {
+		return send(target, prediction(predictionId), event);
+	}
+
+	/** {@code event} null: the current state's, and logs only when new. Never delivers holding the lock. */
+	private Delivery send(URI target, FakePrediction prediction, WebhookEvent event) {
+		String body;
+		WebhookEvent sent;
+		synchronized (prediction) {
+			sent = event == null ? prediction.currentEvent() : event;
+			body = prediction.toJson().toString();
+			if (!prediction.subscribed(sent) || (event == null && sent == WebhookEvent.LOGS && prediction.logsSent())) {
+				return Delivery.notSent(target, body, sent);
+			}
+			if (sent == WebhookEvent.LOGS) {
+				prediction.markLogsSent();
+			}
+		}
+		return deliverSigned(target, "msg_" + randomId(), body, webhookSecret, now(), sent);
+	}
+
+	/** The event a webhook about the prediction's current state would be. */
+	public WebhookEvent webhookEvent(String predictionId) {
+		return prediction(predictionId).currentEvent();
 	}
 
 	/** Sends the same delivery again (same {@code webhook-id} and body), as Replicate does when it retries. */
 	public Delivery redeliver(Delivery delivery) {
-		return deliverSigned(delivery.target(), delivery.webhookId(), delivery.body(), webhookSecret, now());
+		if (!delivery.sent()) {
+			throw new IllegalStateException("This " + delivery.event() + " webhook was never sent, so cannot be retried");
+		}
+		return deliverSigned(delivery.target(), delivery.webhookId(), delivery.body(), webhookSecret, now(),
+				delivery.event());
 	}
 
 	/** A delivery signed with a key that is not the webhook secret. */
 	public Delivery sendForgedWebhook(URI target, String predictionId) {
 		String forgedSecret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes(32));
 		return deliverSigned(target, "msg_" + randomId(), prediction(predictionId).toJson().toString(), forgedSecret,
-				now());
+				now(), webhookEvent(predictionId));
 	}
 
 	/** A correctly signed delivery whose timestamp is ten minutes old. */
 	public Delivery sendStaleWebhook(URI target, String predictionId) {
 		return deliverSigned(target, "msg_" + randomId(), prediction(predictionId).toJson().toString(), webhookSecret,
-				now() - 600);
+				now() - 600, webhookEvent(predictionId));
 	}
 
 	/**
@@ -411,10 +453,11 @@ public final class FakeReplicate implements AutoCloseable {
 		}
 	}
 
-	private Delivery deliverSigned(URI target, String webhookId, String body, String secret, long timestamp) {
+	private Delivery deliverSigned(URI target, String webhookId, String body, String secret, long timestamp,
+			WebhookEvent event) {
 		int status = deliver(target, webhookId, Long.toString(timestamp), sign(secret, webhookId, timestamp, body),
 				body);
-		return new Delivery(target, webhookId, timestamp, body, status);
+		return new Delivery(target, webhookId, timestamp, body, status, event);
 	}
 
 	@Override
@@ -523,7 +566,14 @@ public final class FakeReplicate implements AutoCloseable {
 			return;
 		}
 		URI webhook = body.hasNonNull("webhook") ? URI.create(body.get("webhook").asString()) : null;
-		FakePrediction prediction = new FakePrediction(randomId(), model, body.get("input"), webhook,
+		List<String> eventsFilter = null;
+		if (body.has("webhook_events_filter")) {
+			eventsFilter = new ArrayList<>();
+			for (JsonNode event : body.get("webhook_events_filter")) {
+				eventsFilter.add(event.asString());
+			}
+		}
+		FakePrediction prediction = new FakePrediction(randomId(), model, body.get("input"), webhook, eventsFilter,
 				script.next());
 		predictions.put(prediction.id, prediction);
 		creates.add(new CreateRequest(prediction.id, model, copy(exchange.getRequestHeaders()),
@@ -902,8 +952,38 @@ public final class FakeReplicate implements AutoCloseable {
 			byte[] bytes) {
 	}
 
-	/** A webhook sent to the app, and the HTTP status the app answered. */
-	public record Delivery(URI target, String webhookId, long timestamp, String body, int status) {
+	/**
+	 * A webhook sent to the app, and the HTTP status the app answered; status 0 (and no
+	 * {@code webhookId}) when Replicate would not have sent it.
+	 */
+	public record Delivery(URI target, String webhookId, long timestamp, String body, int status, WebhookEvent event) {
+
+		static Delivery notSent(URI target, String body, WebhookEvent event) {
+			return new Delivery(target, null, 0, body, 0, event);
+		}
+
+		public boolean sent() {
+			return status != 0;
+		}
+
+	}
+
+	/** Replicate's webhook events, as named in {@code webhook_events_filter}. */
+	public enum WebhookEvent {
+
+		START("start"), OUTPUT("output"), LOGS("logs"), COMPLETED("completed");
+
+		private final String wire;
+
+		WebhookEvent(String wire) {
+			this.wire = wire;
+		}
+
+		/** As written in {@code webhook_events_filter}. */
+		public String wire() {
+			return wire;
+		}
+
 	}
 
 	private record Failure(int status, int retryAfterSeconds) {
@@ -975,7 +1055,13 @@ public final class FakeReplicate implements AutoCloseable {
 
 		final URI webhook;
 
+		/** The events asked for at create, or {@code null}: all of them. */
+		final List<String> eventsFilter;
+
 		final Scenario scenario;
+
+		/** The logs last sent in a {@code logs} webhook. */
+		private String logsSent;
 
 		final Instant createdAt = Instant.now();
 
@@ -987,12 +1073,34 @@ public final class FakeReplicate implements AutoCloseable {
 
 		private Instant completedAt;
 
-		FakePrediction(String id, String model, JsonNode input, URI webhook, Scenario scenario) {
+		FakePrediction(String id, String model, JsonNode input, URI webhook, List<String> eventsFilter,
+				Scenario scenario) {
 			this.id = id;
 			this.model = model;
 			this.input = input;
 			this.webhook = webhook;
+			this.eventsFilter = eventsFilter == null ? null : List.copyOf(eventsFilter);
 			this.scenario = scenario;
+		}
+
+		synchronized WebhookEvent currentEvent() {
+			PredictionStatus status = status();
+			if (status.isTerminal()) {
+				return WebhookEvent.COMPLETED;
+			}
+			return status == PredictionStatus.PROCESSING ? WebhookEvent.LOGS : WebhookEvent.START;
+		}
+
+		boolean subscribed(WebhookEvent event) {
+			return eventsFilter == null || eventsFilter.contains(event.wire());
+		}
+
+		synchronized boolean logsSent() {
+			return logs(status()).equals(logsSent);
+		}
+
+		synchronized void markLogsSent() {
+			logsSent = logs(status());
 		}
 
 		synchronized void poll() {

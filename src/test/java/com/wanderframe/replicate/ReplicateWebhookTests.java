@@ -64,7 +64,7 @@ class ReplicateWebhookTests {
 		webhook = URI.create("http://localhost:" + port + "/api/webhooks/replicate");
 		replicate.onModel("minimax/hailuo-02")
 			.respondWith(Scenario.succeedsAfterPolls(2, new byte[] { 0, 0, 0, 24 }, "video/mp4"));
-		predictionId = createPrediction();
+		predictionId = createPrediction("[\"start\",\"output\",\"logs\",\"completed\"]");
 	}
 
 	@AfterEach
@@ -99,6 +99,27 @@ class ReplicateWebhookTests {
 			assertThat(event.prediction().status()).isEqualTo(PredictionStatus.PROCESSING);
 			assertThat(event.prediction().progress()).isEqualTo(50);
 		});
+	}
+
+	@Test
+	void progressIsOnlySentWhenThereAreNewLogsAndLogsWereAskedFor() throws Exception {
+		String withoutLogs = createPrediction("[\"start\",\"completed\"]");
+		replicate.advance(predictionId).advance(withoutLogs);
+
+		Delivery progress = replicate.sendWebhook(webhook, predictionId);
+		Delivery sameLogsAgain = replicate.sendWebhook(webhook, predictionId);
+		Delivery notAskedFor = replicate.sendWebhook(webhook, withoutLogs);
+
+		assertThat(progress.sent()).isTrue();
+		assertThat(progress.event()).isEqualTo(FakeReplicate.WebhookEvent.LOGS);
+		assertThat(sameLogsAgain.sent()).isFalse();
+		assertThat(notAskedFor.sent()).isFalse();
+		assertThat(published).singleElement()
+			.satisfies(event -> assertThat(event.prediction().id()).isEqualTo(predictionId));
+
+		replicate.finish(withoutLogs);
+		assertThat(replicate.sendWebhook(webhook, withoutLogs).event()).isEqualTo(FakeReplicate.WebhookEvent.COMPLETED);
+		assertThat(published).hasSize(2);
 	}
 
 	@Test
@@ -246,14 +267,14 @@ class ReplicateWebhookTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** A prediction on the fake, created the way the app would create one. */
-	private String createPrediction() throws Exception {
+	/** A prediction on the fake, created the way the app would create one, asking for these events. */
+	private String createPrediction(String eventsFilter) throws Exception {
 		HttpRequest create = HttpRequest
 			.newBuilder(URI.create(replicate.baseUrl() + "/models/minimax/hailuo-02/predictions"))
 			.header("Authorization", "Bearer " + FakeReplicate.TOKEN)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"prompt\":\"slow push-in\"},\"webhook\":\""
-					+ webhook + "\",\"webhook_events_filter\":[\"start\",\"completed\"]}"))
+					+ webhook + "\",\"webhook_events_filter\":" + eventsFilter + "}"))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(201);

@@ -95,7 +95,8 @@ class HttpReplicateClient implements ReplicateClient {
 		body.set("input", PredictionJson.JSON.valueToTree(input == null ? Map.of() : input));
 		if (webhook != null) {
 			body.put("webhook", webhook.toString());
-			body.putArray("webhook_events_filter").add("start").add("output").add("completed");
+			// "logs" is what carries progress (parsed from the logs); Replicate sends it at most every 500 ms.
+			body.putArray("webhook_events_filter").add("start").add("output").add("logs").add("completed");
 		}
 		byte[] json = PredictionJson.JSON.writeValueAsBytes(body);
 		HttpResponse<byte[]> response = call("create prediction for " + model, false, () -> {

@@ -80,7 +80,7 @@ class ReplicateClientTests {
 		assertThat(request.input().path("duration").asInt()).isEqualTo(6);
 		assertThat(request.input().path("resolution").asString()).isEqualTo("768p");
 		assertThat(request.webhook()).isEqualTo("https://app.example.com/api/webhooks/replicate");
-		assertThat(request.webhookEventsFilter()).containsExactly("start", "output", "completed");
+		assertThat(request.webhookEventsFilter()).containsExactly("start", "output", "logs", "completed");
 	}
 
 	@Test
