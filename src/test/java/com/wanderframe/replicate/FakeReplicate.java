@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real HTTP server that speaks Replicate's documented API (see /work/shared/REPLICATE.md), for
  * tests: create, get and cancel predictions, the files API, the default webhook secret, output
- * files on the same server, and signed webhooks sent back to the app. Scripted per model:
+ * files on a delivery host of their own, and signed webhooks sent back to the app. Scripted per model:
  *
  * <pre>{@code
  * try (FakeReplicate replicate = new FakeReplicate()) {
@@ -67,9 +67,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A prediction starts as {@code starting}; every {@code GET /predictions/{id}} is a poll: after
  * {@code k} of {@code n} polls it is {@code processing} with logs reporting {@code k*100/n %},
  * and at {@code n} it reaches the scenario's terminal state. API calls without
- * {@code Authorization: Bearer <token>} answer 401. Output files ({@code /delivery/...}) need no
- * token, like replicate.delivery. Creating a prediction of a model nobody scripted answers 404, as
- * Replicate does for an unknown model.
+ * {@code Authorization: Bearer <token>} answer 401. Output files are served by a second server
+ * ({@link #deliveryUrl()}, another origin, like replicate.delivery) that needs no token and
+ * records what it was sent ({@link #outputRequests()}). Webhooks are sent only for the events a
+ * prediction asked for in {@code webhook_events_filter}. Creating a prediction of a model nobody
+ * scripted answers 404, as Replicate does for an unknown model.
  */
 public final class FakeReplicate implements AutoCloseable {
 
@@ -93,6 +95,9 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final HttpServer server;
 
+	/** Output files, on a host of their own like replicate.delivery. */
+	private final HttpServer delivery;
+
 	private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
 		Thread thread = new Thread(runnable, "fake-replicate");
 		thread.setDaemon(true);
@@ -112,6 +117,8 @@ public final class FakeReplicate implements AutoCloseable {
 	private final List<String> cancels = new CopyOnWriteArrayList<>();
 
 	private final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
+
+	private final List<OutputRequest> outputRequests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger createAttempts = new AtomicInteger();
 
@@ -146,13 +153,17 @@ public final class FakeReplicate implements AutoCloseable {
 		this.webhookSecret = webhookSecret;
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.delivery = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the fake Replicate", ex);
 		}
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
+		this.delivery.setExecutor(this.executor);
+		this.delivery.createContext("/", this::handleDelivery);
 		this.server.start();
+		this.delivery.start();
 	}
 
 	/**
@@ -174,6 +185,14 @@ public final class FakeReplicate implements AutoCloseable {
 	public String baseUrl() {
 		return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
 				+ "/v1";
+	}
+
+	/**
+	 * Where output files are served: {@code http://127.0.0.1:<another port>}, a different origin
+	 * from {@link #baseUrl()}, as replicate.delivery is from api.replicate.com.
+	 */
+	public String deliveryUrl() {
+		return "http://" + delivery.getAddress().getAddress().getHostAddress() + ":" + delivery.getAddress().getPort();
 	}
 
 	/**
@@ -297,6 +316,11 @@ public final class FakeReplicate implements AutoCloseable {
 		return downloads.get();
 	}
 
+	/** Every request the delivery host received, oldest first, with the headers it came with. */
+	public List<OutputRequest> outputRequests() {
+		return List.copyOf(outputRequests);
+	}
+
 	public int webhookSecretFetches() {
 		return secretFetches.get();
 	}
@@ -314,6 +338,7 @@ public final class FakeReplicate implements AutoCloseable {
 		creates.clear();
 		cancels.clear();
 		uploads.clear();
+		outputRequests.clear();
 		createAttempts.set(0);
 		getCalls.set(0);
 		downloads.set(0);
@@ -463,6 +488,7 @@ public final class FakeReplicate implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+		delivery.stop(0);
 		executor.shutdownNow();
 	}
 
@@ -477,10 +503,6 @@ public final class FakeReplicate implements AutoCloseable {
 				return;
 			}
 			String route = path.substring(3);
-			if (method.equals("GET") && route.startsWith("/delivery/")) {
-				serveOutput(exchange, route.substring("/delivery/".length()));
-				return;
-			}
 			if (!authorized(exchange)) {
 				unauthorized.incrementAndGet();
 				respond(exchange, 401, detail("You did not pass a valid authentication token"));
@@ -514,6 +536,22 @@ public final class FakeReplicate implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			respond(exchange, 500, detail("Fake Replicate failed: " + ex));
+		}
+	}
+
+	/** The delivery host: output files at {@code /<prediction id>/output.<ext>}, no token needed. */
+	private void handleDelivery(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			outputRequests.add(new OutputRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+					copy(exchange.getRequestHeaders())));
+			if (!exchange.getRequestMethod().equals("GET")) {
+				respondBytes(exchange, 405, new byte[0], "text/plain");
+				return;
+			}
+			serveOutput(exchange, exchange.getRequestURI().getPath().substring(1));
+		}
+		catch (RuntimeException ex) {
+			respondBytes(exchange, 500, ex.toString().getBytes(StandardCharsets.UTF_8), "text/plain");
 		}
 	}
 
@@ -952,6 +990,16 @@ public final class FakeReplicate implements AutoCloseable {
 			byte[] bytes) {
 	}
 
+	/** A request to the delivery host. {@code headers} have lower-case names. */
+	public record OutputRequest(String method, String path, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+			return values == null || values.isEmpty() ? null : values.get(0);
+		}
+
+	}
+
 	/**
 	 * A webhook sent to the app, and the HTTP status the app answered; status 0 (and no
 	 * {@code webhookId}) when Replicate would not have sent it.
@@ -1180,8 +1228,8 @@ public final class FakeReplicate implements AutoCloseable {
 			json.set("input", input);
 			json.put("logs", logs(status));
 			if (status == PredictionStatus.SUCCEEDED) {
-				String url = baseUrl() + "/delivery/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "")
-						+ id + "/output" + extension(scenario.contentType);
+				String url = deliveryUrl() + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
+						+ "/output" + extension(scenario.contentType);
 				if (scenario.outputArray) {
 					ArrayNode output = json.putArray("output");
 					output.add(url);
@@ -1201,7 +1249,7 @@ public final class FakeReplicate implements AutoCloseable {
 				json.putNull("error");
 			}
 			json.put("source", "api");
-			json.put("status", status.name().toLowerCase(Locale.ROOT));
+			json.put("status", wire(status));
 			json.put("created_at", createdAt.toString());
 			putInstant(json, "started_at", startedAt);
 			putInstant(json, "completed_at", completedAt);
@@ -1215,6 +1263,21 @@ public final class FakeReplicate implements AutoCloseable {
 				metrics.put("total_time", Duration.between(createdAt, completedAt).toMillis() / 1000.0);
 			}
 			return json;
+		}
+
+		/**
+		 * Replicate's spelling, written out here rather than derived from the production enum, so
+		 * that a misspelt status in our code cannot be copied into the fake and agree with itself.
+		 */
+		private static String wire(PredictionStatus status) {
+			return switch (status) {
+				case STARTING -> "starting";
+				case PROCESSING -> "processing";
+				case SUCCEEDED -> "succeeded";
+				case FAILED -> "failed";
+				case CANCELED -> "canceled";
+				case ABORTED -> "aborted";
+			};
 		}
 
 		private static void putInstant(ObjectNode json, String name, Instant instant) {

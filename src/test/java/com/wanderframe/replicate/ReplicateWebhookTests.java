@@ -85,7 +85,7 @@ class ReplicateWebhookTests {
 			assertThat(event.prediction().status()).isEqualTo(PredictionStatus.SUCCEEDED);
 			assertThat(event.prediction().outputs()).singleElement()
 				.asString()
-				.startsWith(replicate.baseUrl() + "/delivery/" + predictionId);
+				.startsWith(replicate.deliveryUrl() + "/" + predictionId);
 		});
 	}
 

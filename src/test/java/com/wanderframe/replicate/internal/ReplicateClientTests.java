@@ -380,6 +380,25 @@ class ReplicateClientTests {
 	}
 
 	@Test
+	void anOutputComesFromItsDeliveryHostWhichNeverSeesTheToken() throws IOException {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
+		URI output = done.outputs().get(0);
+		Path target = dir.resolve("out.mp4");
+
+		client.download(output, target);
+
+		assertThat(output.toString()).startsWith(replicate.deliveryUrl() + "/" + done.id() + "/");
+		assertThat(output.getPort()).isNotEqualTo(URI.create(replicate.baseUrl()).getPort());
+		assertThat(target).hasBinaryContent(MP4);
+		assertThat(replicate.outputRequests()).singleElement().satisfies(request -> {
+			assertThat(request.path()).isEqualTo(output.getPath());
+			assertThat(request.header("Authorization")).isNull();
+			assertThat(request.headers().values().toString()).doesNotContain(FakeReplicate.TOKEN);
+		});
+	}
+
+	@Test
 	void aMissingOutputIsReportedAs404AndLeavesNothingBehind() throws IOException {
 		replicate.onModel(HAILUO).respondWith(Scenario.outputMissing());
 		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
@@ -460,6 +479,32 @@ class ReplicateClientTests {
 		assertThat(PredictionJson.progress("Loading model\n")).isNull();
 		assertThat(PredictionJson.progress("")).isNull();
 		assertThat(PredictionJson.progress(null)).isNull();
+	}
+
+	@Test
+	void theFakeWritesEveryStatusAsReplicateSpellsIt() {
+		// Literals, not PredictionStatus names: the fake must not inherit a misspelling from our enum.
+		replicate.onModel(HAILUO)
+			.respondWith(Scenario.succeedsAfterPolls(2, MP4, "video/mp4"), Scenario.fails("x"), Scenario.neverFinishes(),
+					Scenario.aborted());
+		String succeeding = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String failing = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String canceled = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String aborted = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+
+		String starting = wireStatus(succeeding);
+		replicate.advance(succeeding);
+		String processing = wireStatus(succeeding);
+		replicate.finish(succeeding).finish(failing).finish(aborted);
+		client.cancelPrediction(canceled);
+
+		assertThat(List.of(starting, processing, wireStatus(succeeding), wireStatus(failing), wireStatus(canceled),
+				wireStatus(aborted)))
+			.containsExactly("starting", "processing", "succeeded", "failed", "canceled", "aborted");
+	}
+
+	private String wireStatus(String predictionId) {
+		return replicate.predictionJson(predictionId).path("status").asString();
 	}
 
 	@Test
