@@ -25,8 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +49,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real HTTP server that speaks Replicate's documented API (see /work/shared/REPLICATE.md), for
  * tests: create, get and cancel predictions, the files API, the default webhook secret, output
- * files on the same server, and signed webhooks sent back to the app. Scripted per model:
+ * files on a delivery host of their own, and signed webhooks sent back to the app. Scripted per model:
  *
  * <pre>{@code
  * try (FakeReplicate replicate = new FakeReplicate()) {
@@ -65,9 +67,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A prediction starts as {@code starting}; every {@code GET /predictions/{id}} is a poll: after
  * {@code k} of {@code n} polls it is {@code processing} with logs reporting {@code k*100/n %},
  * and at {@code n} it reaches the scenario's terminal state. API calls without
- * {@code Authorization: Bearer <token>} answer 401. Output files ({@code /delivery/...}) need no
- * token, like replicate.delivery. Creating a prediction of a model nobody scripted answers 404, as
- * Replicate does for an unknown model.
+ * {@code Authorization: Bearer <token>} answer 401. Output files are served by a second server
+ * ({@link #deliveryUrl()}, another origin, like replicate.delivery) that needs no token and
+ * records what it was sent ({@link #outputRequests()}). Webhooks are sent only for the events a
+ * prediction asked for in {@code webhook_events_filter}. Creating a prediction of a model nobody
+ * scripted answers 404, as Replicate does for an unknown model.
  */
 public final class FakeReplicate implements AutoCloseable {
 
@@ -91,6 +95,9 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final HttpServer server;
 
+	/** Output files, on a host of their own like replicate.delivery. */
+	private final HttpServer delivery;
+
 	private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
 		Thread thread = new Thread(runnable, "fake-replicate");
 		thread.setDaemon(true);
@@ -111,6 +118,8 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
 
+	private final List<OutputRequest> outputRequests = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger createAttempts = new AtomicInteger();
 
 	private final AtomicInteger getCalls = new AtomicInteger();
@@ -127,6 +136,14 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final Deque<Failure> downloadFailures = new ArrayDeque<>();
 
+	private final Deque<Failure> cancelFailures = new ArrayDeque<>();
+
+	private final AtomicInteger heldCreates = new AtomicInteger();
+
+	private int createsToHold;
+
+	private CountDownLatch releaseCreates = new CountDownLatch(1);
+
 	public FakeReplicate() {
 		this(TOKEN, WEBHOOK_SECRET);
 	}
@@ -136,13 +153,17 @@ public final class FakeReplicate implements AutoCloseable {
 		this.webhookSecret = webhookSecret;
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.delivery = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start the fake Replicate", ex);
 		}
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
+		this.delivery.setExecutor(this.executor);
+		this.delivery.createContext("/", this::handleDelivery);
 		this.server.start();
+		this.delivery.start();
 	}
 
 	/**
@@ -164,6 +185,14 @@ public final class FakeReplicate implements AutoCloseable {
 	public String baseUrl() {
 		return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
 				+ "/v1";
+	}
+
+	/**
+	 * Where output files are served: {@code http://127.0.0.1:<another port>}, a different origin
+	 * from {@link #baseUrl()}, as replicate.delivery is from api.replicate.com.
+	 */
+	public String deliveryUrl() {
+		return "http://" + delivery.getAddress().getAddress().getHostAddress() + ":" + delivery.getAddress().getPort();
 	}
 
 	/**
@@ -200,9 +229,38 @@ public final class FakeReplicate implements AutoCloseable {
 		return failNextCreates(count, status, 0);
 	}
 
+	/**
+	 * The next {@code count} create calls get no answer until {@link #releaseHeldCreates()} (or a
+	 * minute), as if Replicate were slow; then they are handled as usual. For tests of a caller
+	 * that is interrupted while it waits.
+	 */
+	public synchronized FakeReplicate holdNextCreates(int count) {
+		createsToHold += count;
+		return this;
+	}
+
+	/** Lets every held create go on (each then creates its prediction, unless scripted otherwise). */
+	public synchronized FakeReplicate releaseHeldCreates() {
+		createsToHold = 0;
+		releaseCreates.countDown();
+		releaseCreates = new CountDownLatch(1);
+		return this;
+	}
+
+	/** Create calls the fake is holding without an answer right now. */
+	public int heldCreates() {
+		return heldCreates.get();
+	}
+
 	/** The next {@code count} {@code GET /predictions/{id}} calls answer {@code status} (not counted as polls). */
 	public FakeReplicate failNextGets(int count, int status) {
 		enqueue(getFailures, count, status, 0);
+		return this;
+	}
+
+	/** The next {@code count} {@code POST /predictions/{id}/cancel} calls answer {@code status}. */
+	public FakeReplicate failNextCancels(int count, int status) {
+		enqueue(cancelFailures, count, status, 0);
 		return this;
 	}
 
@@ -258,6 +316,11 @@ public final class FakeReplicate implements AutoCloseable {
 		return downloads.get();
 	}
 
+	/** Every request the delivery host received, oldest first, with the headers it came with. */
+	public List<OutputRequest> outputRequests() {
+		return List.copyOf(outputRequests);
+	}
+
 	public int webhookSecretFetches() {
 		return secretFetches.get();
 	}
@@ -275,6 +338,7 @@ public final class FakeReplicate implements AutoCloseable {
 		creates.clear();
 		cancels.clear();
 		uploads.clear();
+		outputRequests.clear();
 		createAttempts.set(0);
 		getCalls.set(0);
 		downloads.set(0);
@@ -283,11 +347,16 @@ public final class FakeReplicate implements AutoCloseable {
 		createFailures.clear();
 		getFailures.clear();
 		downloadFailures.clear();
+		cancelFailures.clear();
+		releaseHeldCreates();
 	}
 
 	// ---- webhooks ----
 
-	/** Sends the prediction's current state to the webhook URL it was created with, signed like Replicate. */
+	/**
+	 * Sends the prediction's current state to the webhook URL it was created with, signed like
+	 * Replicate, if Replicate would: see {@link #sendWebhook(URI, String)}.
+	 */
 	public Delivery sendWebhook(String predictionId) {
 		FakePrediction prediction = prediction(predictionId);
 		if (prediction.webhook == null) {
@@ -296,28 +365,67 @@ public final class FakeReplicate implements AutoCloseable {
 		return sendWebhook(prediction.webhook, predictionId);
 	}
 
-	/** Sends the prediction's current state to {@code target}, signed like Replicate. */
+	/**
+	 * Sends the prediction's current state to {@code target}, signed like Replicate, as the event
+	 * that state is: {@code start} while {@code starting}, {@code logs} while {@code processing}
+	 * with logs not sent before, {@code completed} once terminal. Like Replicate, it sends nothing
+	 * when the prediction's {@code webhook_events_filter} leaves that event out, or when there are
+	 * no new logs: the answer is then a {@link Delivery} that was not {@link Delivery#sent() sent}.
+	 */
 	public Delivery sendWebhook(URI target, String predictionId) {
-		String body = prediction(predictionId).toJson().toString();
-		return deliverSigned(target, "msg_" + randomId(), body, webhookSecret, now());
+		return send(target, prediction(predictionId), null);
+	}
+
+	/**
+	 * Sends the prediction's current state to {@code target} as {@code event}, unless the
+	 * prediction's {@code webhook_events_filter} leaves that event out (then nothing is sent).
+	 */
+	public Delivery sendWebhook(URI target, String predictionId, WebhookEvent event) {
+		return send(target, prediction(predictionId), event);
+	}
+
+	/** {@code event} null: the current state's, and logs only when new. Never delivers holding the lock. */
+	private Delivery send(URI target, FakePrediction prediction, WebhookEvent event) {
+		String body;
+		WebhookEvent sent;
+		synchronized (prediction) {
+			sent = event == null ? prediction.currentEvent() : event;
+			body = prediction.toJson().toString();
+			if (!prediction.subscribed(sent) || (event == null && sent == WebhookEvent.LOGS && prediction.logsSent())) {
+				return Delivery.notSent(target, body, sent);
+			}
+			if (sent == WebhookEvent.LOGS) {
+				prediction.markLogsSent();
+			}
+		}
+		return deliverSigned(target, "msg_" + randomId(), body, webhookSecret, now(), sent);
+	}
+
+	/** The event a webhook about the prediction's current state would be. */
+	public WebhookEvent webhookEvent(String predictionId) {
+		return prediction(predictionId).currentEvent();
 	}
 
 	/** Sends the same delivery again (same {@code webhook-id} and body), as Replicate does when it retries. */
 	public Delivery redeliver(Delivery delivery) {
-		return deliverSigned(delivery.target(), delivery.webhookId(), delivery.body(), webhookSecret, now());
+		if (!delivery.sent()) {
+			throw new IllegalStateException("This " + delivery.event() + " webhook was never sent, so cannot be retried");
+		}
+		return deliverSigned(delivery.target(), delivery.webhookId(), delivery.body(), webhookSecret, now(),
+				delivery.event());
 	}
 
 	/** A delivery signed with a key that is not the webhook secret. */
 	public Delivery sendForgedWebhook(URI target, String predictionId) {
 		String forgedSecret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes(32));
 		return deliverSigned(target, "msg_" + randomId(), prediction(predictionId).toJson().toString(), forgedSecret,
-				now());
+				now(), webhookEvent(predictionId));
 	}
 
 	/** A correctly signed delivery whose timestamp is ten minutes old. */
 	public Delivery sendStaleWebhook(URI target, String predictionId) {
 		return deliverSigned(target, "msg_" + randomId(), prediction(predictionId).toJson().toString(), webhookSecret,
-				now() - 600);
+				now() - 600, webhookEvent(predictionId));
 	}
 
 	/**
@@ -370,15 +478,17 @@ public final class FakeReplicate implements AutoCloseable {
 		}
 	}
 
-	private Delivery deliverSigned(URI target, String webhookId, String body, String secret, long timestamp) {
+	private Delivery deliverSigned(URI target, String webhookId, String body, String secret, long timestamp,
+			WebhookEvent event) {
 		int status = deliver(target, webhookId, Long.toString(timestamp), sign(secret, webhookId, timestamp, body),
 				body);
-		return new Delivery(target, webhookId, timestamp, body, status);
+		return new Delivery(target, webhookId, timestamp, body, status, event);
 	}
 
 	@Override
 	public void close() {
 		server.stop(0);
+		delivery.stop(0);
 		executor.shutdownNow();
 	}
 
@@ -393,10 +503,6 @@ public final class FakeReplicate implements AutoCloseable {
 				return;
 			}
 			String route = path.substring(3);
-			if (method.equals("GET") && route.startsWith("/delivery/")) {
-				serveOutput(exchange, route.substring("/delivery/".length()));
-				return;
-			}
 			if (!authorized(exchange)) {
 				unauthorized.incrementAndGet();
 				respond(exchange, 401, detail("You did not pass a valid authentication token"));
@@ -433,6 +539,22 @@ public final class FakeReplicate implements AutoCloseable {
 		}
 	}
 
+	/** The delivery host: output files at {@code /<prediction id>/output.<ext>}, no token needed. */
+	private void handleDelivery(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			outputRequests.add(new OutputRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+					copy(exchange.getRequestHeaders())));
+			if (!exchange.getRequestMethod().equals("GET")) {
+				respondBytes(exchange, 405, new byte[0], "text/plain");
+				return;
+			}
+			serveOutput(exchange, exchange.getRequestURI().getPath().substring(1));
+		}
+		catch (RuntimeException ex) {
+			respondBytes(exchange, 500, ex.toString().getBytes(StandardCharsets.UTF_8), "text/plain");
+		}
+	}
+
 	private boolean authorized(HttpExchange exchange) {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		return authorization != null && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
@@ -442,6 +564,20 @@ public final class FakeReplicate implements AutoCloseable {
 	private void create(HttpExchange exchange, String model) throws IOException {
 		createAttempts.incrementAndGet();
 		byte[] raw = exchange.getRequestBody().readAllBytes();
+		CountDownLatch hold = takeHold();
+		if (hold != null) {
+			heldCreates.incrementAndGet();
+			try {
+				hold.await(1, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException closing) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				heldCreates.decrementAndGet();
+			}
+		}
 		if (failed(exchange, createFailures)) {
 			return;
 		}
@@ -468,12 +604,27 @@ public final class FakeReplicate implements AutoCloseable {
 			return;
 		}
 		URI webhook = body.hasNonNull("webhook") ? URI.create(body.get("webhook").asString()) : null;
-		FakePrediction prediction = new FakePrediction(randomId(), model, body.get("input"), webhook,
+		List<String> eventsFilter = null;
+		if (body.has("webhook_events_filter")) {
+			eventsFilter = new ArrayList<>();
+			for (JsonNode event : body.get("webhook_events_filter")) {
+				eventsFilter.add(event.asString());
+			}
+		}
+		FakePrediction prediction = new FakePrediction(randomId(), model, body.get("input"), webhook, eventsFilter,
 				script.next());
 		predictions.put(prediction.id, prediction);
 		creates.add(new CreateRequest(prediction.id, model, copy(exchange.getRequestHeaders()),
 				new String(raw, StandardCharsets.UTF_8), body));
 		respond(exchange, 201, prediction.toJson());
+	}
+
+	private synchronized CountDownLatch takeHold() {
+		if (createsToHold == 0) {
+			return null;
+		}
+		createsToHold--;
+		return releaseCreates;
 	}
 
 	private void get(HttpExchange exchange, String id) throws IOException {
@@ -492,6 +643,9 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void cancel(HttpExchange exchange, String id) throws IOException {
 		cancels.add(id);
+		if (failed(exchange, cancelFailures)) {
+			return;
+		}
 		FakePrediction prediction = predictions.get(id);
 		if (prediction == null) {
 			respond(exchange, 404, detail("Not found."));
@@ -836,8 +990,48 @@ public final class FakeReplicate implements AutoCloseable {
 			byte[] bytes) {
 	}
 
-	/** A webhook sent to the app, and the HTTP status the app answered. */
-	public record Delivery(URI target, String webhookId, long timestamp, String body, int status) {
+	/** A request to the delivery host. {@code headers} have lower-case names. */
+	public record OutputRequest(String method, String path, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+			return values == null || values.isEmpty() ? null : values.get(0);
+		}
+
+	}
+
+	/**
+	 * A webhook sent to the app, and the HTTP status the app answered; status 0 (and no
+	 * {@code webhookId}) when Replicate would not have sent it.
+	 */
+	public record Delivery(URI target, String webhookId, long timestamp, String body, int status, WebhookEvent event) {
+
+		static Delivery notSent(URI target, String body, WebhookEvent event) {
+			return new Delivery(target, null, 0, body, 0, event);
+		}
+
+		public boolean sent() {
+			return status != 0;
+		}
+
+	}
+
+	/** Replicate's webhook events, as named in {@code webhook_events_filter}. */
+	public enum WebhookEvent {
+
+		START("start"), OUTPUT("output"), LOGS("logs"), COMPLETED("completed");
+
+		private final String wire;
+
+		WebhookEvent(String wire) {
+			this.wire = wire;
+		}
+
+		/** As written in {@code webhook_events_filter}. */
+		public String wire() {
+			return wire;
+		}
+
 	}
 
 	private record Failure(int status, int retryAfterSeconds) {
@@ -909,7 +1103,13 @@ public final class FakeReplicate implements AutoCloseable {
 
 		final URI webhook;
 
+		/** The events asked for at create, or {@code null}: all of them. */
+		final List<String> eventsFilter;
+
 		final Scenario scenario;
+
+		/** The logs last sent in a {@code logs} webhook. */
+		private String logsSent;
 
 		final Instant createdAt = Instant.now();
 
@@ -921,12 +1121,34 @@ public final class FakeReplicate implements AutoCloseable {
 
 		private Instant completedAt;
 
-		FakePrediction(String id, String model, JsonNode input, URI webhook, Scenario scenario) {
+		FakePrediction(String id, String model, JsonNode input, URI webhook, List<String> eventsFilter,
+				Scenario scenario) {
 			this.id = id;
 			this.model = model;
 			this.input = input;
 			this.webhook = webhook;
+			this.eventsFilter = eventsFilter == null ? null : List.copyOf(eventsFilter);
 			this.scenario = scenario;
+		}
+
+		synchronized WebhookEvent currentEvent() {
+			PredictionStatus status = status();
+			if (status.isTerminal()) {
+				return WebhookEvent.COMPLETED;
+			}
+			return status == PredictionStatus.PROCESSING ? WebhookEvent.LOGS : WebhookEvent.START;
+		}
+
+		boolean subscribed(WebhookEvent event) {
+			return eventsFilter == null || eventsFilter.contains(event.wire());
+		}
+
+		synchronized boolean logsSent() {
+			return logs(status()).equals(logsSent);
+		}
+
+		synchronized void markLogsSent() {
+			logsSent = logs(status());
 		}
 
 		synchronized void poll() {
@@ -1006,8 +1228,8 @@ public final class FakeReplicate implements AutoCloseable {
 			json.set("input", input);
 			json.put("logs", logs(status));
 			if (status == PredictionStatus.SUCCEEDED) {
-				String url = baseUrl() + "/delivery/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "")
-						+ id + "/output" + extension(scenario.contentType);
+				String url = deliveryUrl() + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
+						+ "/output" + extension(scenario.contentType);
 				if (scenario.outputArray) {
 					ArrayNode output = json.putArray("output");
 					output.add(url);
@@ -1027,7 +1249,7 @@ public final class FakeReplicate implements AutoCloseable {
 				json.putNull("error");
 			}
 			json.put("source", "api");
-			json.put("status", status.name().toLowerCase(Locale.ROOT));
+			json.put("status", wire(status));
 			json.put("created_at", createdAt.toString());
 			putInstant(json, "started_at", startedAt);
 			putInstant(json, "completed_at", completedAt);
@@ -1041,6 +1263,21 @@ public final class FakeReplicate implements AutoCloseable {
 				metrics.put("total_time", Duration.between(createdAt, completedAt).toMillis() / 1000.0);
 			}
 			return json;
+		}
+
+		/**
+		 * Replicate's spelling, written out here rather than derived from the production enum, so
+		 * that a misspelt status in our code cannot be copied into the fake and agree with itself.
+		 */
+		private static String wire(PredictionStatus status) {
+			return switch (status) {
+				case STARTING -> "starting";
+				case PROCESSING -> "processing";
+				case SUCCEEDED -> "succeeded";
+				case FAILED -> "failed";
+				case CANCELED -> "canceled";
+				case ABORTED -> "aborted";
+			};
 		}
 
 		private static void putInstant(ObjectNode json, String name, Instant instant) {

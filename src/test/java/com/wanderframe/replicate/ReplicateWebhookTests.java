@@ -1,9 +1,11 @@
 package com.wanderframe.replicate;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +39,8 @@ class ReplicateWebhookTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final int ONE_MIB = 1024 * 1024;
+
 	@LocalServerPort
 	int port;
 
@@ -60,7 +64,7 @@ class ReplicateWebhookTests {
 		webhook = URI.create("http://localhost:" + port + "/api/webhooks/replicate");
 		replicate.onModel("minimax/hailuo-02")
 			.respondWith(Scenario.succeedsAfterPolls(2, new byte[] { 0, 0, 0, 24 }, "video/mp4"));
-		predictionId = createPrediction();
+		predictionId = createPrediction("[\"start\",\"output\",\"logs\",\"completed\"]");
 	}
 
 	@AfterEach
@@ -81,7 +85,7 @@ class ReplicateWebhookTests {
 			assertThat(event.prediction().status()).isEqualTo(PredictionStatus.SUCCEEDED);
 			assertThat(event.prediction().outputs()).singleElement()
 				.asString()
-				.startsWith(replicate.baseUrl() + "/delivery/" + predictionId);
+				.startsWith(replicate.deliveryUrl() + "/" + predictionId);
 		});
 	}
 
@@ -95,6 +99,27 @@ class ReplicateWebhookTests {
 			assertThat(event.prediction().status()).isEqualTo(PredictionStatus.PROCESSING);
 			assertThat(event.prediction().progress()).isEqualTo(50);
 		});
+	}
+
+	@Test
+	void progressIsOnlySentWhenThereAreNewLogsAndLogsWereAskedFor() throws Exception {
+		String withoutLogs = createPrediction("[\"start\",\"completed\"]");
+		replicate.advance(predictionId).advance(withoutLogs);
+
+		Delivery progress = replicate.sendWebhook(webhook, predictionId);
+		Delivery sameLogsAgain = replicate.sendWebhook(webhook, predictionId);
+		Delivery notAskedFor = replicate.sendWebhook(webhook, withoutLogs);
+
+		assertThat(progress.sent()).isTrue();
+		assertThat(progress.event()).isEqualTo(FakeReplicate.WebhookEvent.LOGS);
+		assertThat(sameLogsAgain.sent()).isFalse();
+		assertThat(notAskedFor.sent()).isFalse();
+		assertThat(published).singleElement()
+			.satisfies(event -> assertThat(event.prediction().id()).isEqualTo(predictionId));
+
+		replicate.finish(withoutLogs);
+		assertThat(replicate.sendWebhook(webhook, withoutLogs).event()).isEqualTo(FakeReplicate.WebhookEvent.COMPLETED);
+		assertThat(published).hasSize(2);
 	}
 
 	@Test
@@ -191,6 +216,48 @@ class ReplicateWebhookTests {
 		assertThat(published).isEmpty();
 	}
 
+	@Test
+	void aWebhookLargerThanAnyPredictionIsRefusedWithoutBeingKept() {
+		// Signed correctly, so only its size can be the reason; sent both with and without a length.
+		String body = padded(replicate.predictionJson(predictionId).toString(), ONE_MIB + 1);
+		long now = Instant.now().getEpochSecond();
+		String signature = replicate.sign("msg_big", now, body);
+
+		ApiClient.Response withLength = post("msg_big", Long.toString(now), signature, body);
+		ApiClient.Response streamed = new ApiClient(port).send(HttpRequest.newBuilder(webhook)
+			.header("Content-Type", "application/json")
+			.header("webhook-id", "msg_big")
+			.header("webhook-timestamp", Long.toString(now))
+			.header("webhook-signature", signature)
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))));
+
+		for (ApiClient.Response response : List.of(withLength, streamed)) {
+			assertThat(response.status()).isEqualTo(413);
+			assertThat(response.code()).isEqualTo("webhook_too_large");
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		}
+		assertThat(published).isEmpty();
+	}
+
+	@Test
+	void aWebhookOfExactlyTheLargestSizeIsStillAccepted() {
+		replicate.finish(predictionId);
+		String body = padded(replicate.predictionJson(predictionId).toString(), ONE_MIB);
+		long now = Instant.now().getEpochSecond();
+
+		ApiClient.Response response = post("msg_1", Long.toString(now), replicate.sign("msg_1", now, body), body);
+
+		assertThat(response.status()).isEqualTo(204);
+		assertThat(published).singleElement()
+			.satisfies(event -> assertThat(event.prediction().status()).isEqualTo(PredictionStatus.SUCCEEDED));
+	}
+
+	/** {@code json} followed by spaces (still the same JSON) up to {@code size} bytes. */
+	private static String padded(String json, int size) {
+		return json + " ".repeat(size - json.getBytes(StandardCharsets.UTF_8).length);
+	}
+
 	private ApiClient.Response post(String webhookId, String timestamp, String signature, String body) {
 		return new ApiClient(port).send(HttpRequest.newBuilder(webhook)
 			.header("Content-Type", "application/json")
@@ -200,14 +267,14 @@ class ReplicateWebhookTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** A prediction on the fake, created the way the app would create one. */
-	private String createPrediction() throws Exception {
+	/** A prediction on the fake, created the way the app would create one, asking for these events. */
+	private String createPrediction(String eventsFilter) throws Exception {
 		HttpRequest create = HttpRequest
 			.newBuilder(URI.create(replicate.baseUrl() + "/models/minimax/hailuo-02/predictions"))
 			.header("Authorization", "Bearer " + FakeReplicate.TOKEN)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"prompt\":\"slow push-in\"},\"webhook\":\""
-					+ webhook + "\",\"webhook_events_filter\":[\"start\",\"completed\"]}"))
+					+ webhook + "\",\"webhook_events_filter\":" + eventsFilter + "}"))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(201);

@@ -16,6 +16,7 @@ import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.media.PhotoRef;
 import com.wanderframe.media.Photos;
+import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The background half of step 3, run by db-scheduler (durable: scheduled in the request's
  * transaction, revived after a crash, rescheduled while Replicate works so no thread waits).
  * Makes the image, stores it under {@code images/<user>/<id>.jpg}, then marks it completed; on
- * any failure marks it failed and refunds, in one transaction, exactly once.
+ * any failure marks it failed and refunds, in one transaction, exactly once. An interrupted run
+ * (shutdown) is no failure: it ends with an exception and the task is run again.
  */
 @Component
 class ImageJob {
@@ -103,7 +105,17 @@ class ImageJob {
 			log.info("Image {} failed: {} ({})", id, ex.code(), ex.getMessage());
 			fail(id, ex.code(), ex.getMessage());
 		}
+		catch (ReplicateCallInterruptedException ex) {
+			// Shutdown interrupted the job, nothing failed: no refund; the task's failure handler runs it again.
+			log.info("Image {} was interrupted ({}); it will be run again", id, ex.getMessage());
+			throw ex;
+		}
 		catch (Exception ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				// Most likely caused by the interrupt itself; the same applies.
+				log.info("Image {} was interrupted ({}); it will be run again", id, ex.toString());
+				throw new IllegalStateException("Image " + id + " was interrupted", ex);
+			}
 			log.warn("Image {} failed unexpectedly", id, ex);
 			fail(id, "generation_failed",
 					"Something went wrong while making your picture. Your credits were refunded; please try again.");

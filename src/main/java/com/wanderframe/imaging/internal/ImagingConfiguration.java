@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.wanderframe.location.Locations;
@@ -50,17 +51,23 @@ class ImagingConfiguration {
 		return generator;
 	}
 
-	/** Runs the job; while the generator waits on Replicate, the same task comes back later. */
+	/**
+	 * Runs the job; while the generator waits on Replicate, the same task comes back later. A run
+	 * ends with an exception only when it was interrupted (shutdown): it is run again after a few
+	 * seconds, then less often, and the image's own timeout ends the retries.
+	 */
 	@Bean
 	Task<Void> generateImageTask(ImageJob job) {
-		return Tasks.custom(ImageJob.TASK, Void.class).execute((instance, context) -> {
-			Optional<Duration> again = job.run(UUID.fromString(instance.getId()));
-			if (again.isPresent()) {
-				Instant next = Instant.now().plus(again.get());
-				return (complete, operations) -> operations.reschedule(complete, next);
-			}
-			return new CompletionHandler.OnCompleteRemove<>();
-		});
+		return Tasks.custom(ImageJob.TASK, Void.class)
+			.onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2)))
+			.execute((instance, context) -> {
+				Optional<Duration> again = job.run(UUID.fromString(instance.getId()));
+				if (again.isPresent()) {
+					Instant next = Instant.now().plus(again.get());
+					return (complete, operations) -> operations.reschedule(complete, next);
+				}
+				return new CompletionHandler.OnCompleteRemove<>();
+			});
 	}
 
 }

@@ -69,6 +69,11 @@ class KontextGenerator implements ImageGenerator {
 		Prediction prediction;
 		try {
 			if (request.predictionId() == null) {
+				if (pastDeadline(request)) {
+					// Runs interrupted before a prediction was created come back; the deadline bounds them too.
+					throw new ImageGenerationException("generation_timed_out",
+							"The image service took too long. Your credits were refunded; please try again.");
+				}
 				start(request);
 				return new StillRunning(properties.pollInterval());
 			}

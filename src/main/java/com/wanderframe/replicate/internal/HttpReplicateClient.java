@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.wanderframe.replicate.Prediction;
+import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateClient;
 import com.wanderframe.replicate.ReplicateException;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ class HttpReplicateClient implements ReplicateClient {
 		body.set("input", PredictionJson.JSON.valueToTree(input == null ? Map.of() : input));
 		if (webhook != null) {
 			body.put("webhook", webhook.toString());
-			body.putArray("webhook_events_filter").add("start").add("output").add("completed");
+			// "logs" is what carries progress (parsed from the logs); Replicate sends it at most every 500 ms.
+			body.putArray("webhook_events_filter").add("start").add("output").add("logs").add("completed");
 		}
 		byte[] json = PredictionJson.JSON.writeValueAsBytes(body);
 		HttpResponse<byte[]> response = call("create prediction for " + model, false, () -> {
@@ -115,11 +117,15 @@ class HttpReplicateClient implements ReplicateClient {
 		return parse(call(operation, true, () -> request("/predictions/" + id).GET().build()), operation);
 	}
 
-	/** Canceling twice is harmless, so cancel is retried like a read. */
+	/**
+	 * One attempt, no retries: callers (deadline sweeps, timed-out jobs) cancel on a best-effort
+	 * basis and must not be held for minutes of backoff; their own job's next run is the retry,
+	 * and the {@code Cancel-After} deadline given at create stops the prediction regardless.
+	 */
 	@Override
 	public Prediction cancelPrediction(String id) {
 		String operation = "cancel prediction " + checkId(id);
-		return parse(call(operation, true,
+		return parse(call(operation, true, 1,
 				() -> request("/predictions/" + id + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build()),
 				operation);
 	}
@@ -204,8 +210,7 @@ class HttpReplicateClient implements ReplicateClient {
 						+ ex.getClass().getSimpleName() + ")", ex);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ReplicateException(0, operation + " interrupted", ex);
+				throw interrupted(operation, ex);
 			}
 			int status = response.statusCode();
 			if (status / 100 == 2) {
@@ -230,10 +235,14 @@ class HttpReplicateClient implements ReplicateClient {
 	 * that prove nothing was processed are retried (see {@link #createPrediction}).
 	 */
 	private HttpResponse<byte[]> call(String operation, boolean idempotent, Supplier<HttpRequest> request) {
+		return call(operation, idempotent, properties.retry().maxAttempts(), request);
+	}
+
+	private HttpResponse<byte[]> call(String operation, boolean idempotent, int maxAttempts,
+			Supplier<HttpRequest> request) {
 		if (!isConfigured()) {
 			throw new ReplicateException(0, "Replicate is not configured (REPLICATE_API_TOKEN is not set)");
 		}
-		int maxAttempts = properties.retry().maxAttempts();
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<byte[]> response;
 			try {
@@ -250,8 +259,7 @@ class HttpReplicateClient implements ReplicateClient {
 						+ ex.getClass().getSimpleName() + (neverSent ? "" : "; it may have been received") + ")", ex);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ReplicateException(0, operation + " interrupted", ex);
+				throw interrupted(operation, ex);
 			}
 			int status = response.statusCode();
 			if (status / 100 == 2) {
@@ -335,9 +343,18 @@ class HttpReplicateClient implements ReplicateClient {
 			Thread.sleep(delay.toMillis());
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ReplicateException(0, operation + " interrupted", ex);
+			throw interrupted(operation, ex);
 		}
+	}
+
+	/**
+	 * Nothing failed on Replicate's side: the thread is being stopped (db-scheduler interrupts
+	 * running jobs when shutdown outlasts its wait). Reported apart from {@link ReplicateException}
+	 * so that callers let the work be run again instead of failing and refunding it.
+	 */
+	private static ReplicateCallInterruptedException interrupted(String operation, InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new ReplicateCallInterruptedException(operation + " interrupted", ex);
 	}
 
 	private Prediction parse(HttpResponse<byte[]> response, String operation) {

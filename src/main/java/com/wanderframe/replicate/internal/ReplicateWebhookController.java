@@ -1,9 +1,13 @@
 package com.wanderframe.replicate.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.PredictionUpdated;
 import com.wanderframe.replicate.ReplicateException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,14 +16,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where Replicate reports on predictions. Public and CSRF-exempt (see SecurityConfiguration):
- * the signature over the raw body is the authentication, so the body is read as bytes and
- * verified before anything parses it.
+ * the signature over the raw body is the authentication, so the body is read as bytes (at most
+ * {@value #MAX_BODY} of them) and verified before anything parses it.
  * <p>
  * A verified delivery is published as {@link PredictionUpdated} inside a transaction, so both
  * plain and transactional listeners ({@code @ApplicationModuleListener}) receive it. Replicate
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplicateWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(ReplicateWebhookController.class);
+
+	/** 1 MiB: far more than any prediction we ask for (with its logs), far less than hurts. */
+	static final int MAX_BODY = 1024 * 1024;
 
 	private final ReplicateWebhookSecret secret;
 
@@ -52,7 +58,8 @@ class ReplicateWebhookController {
 	ResponseEntity<Void> receive(@RequestHeader(name = "webhook-id", required = false) String webhookId,
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signature,
-			@RequestBody(required = false) byte[] body) {
+			HttpServletRequest request) throws IOException {
+		byte[] body = readBody(request);
 		if (!verified(webhookId, timestamp, signature, body)) {
 			log.warn("Refused a Replicate webhook with a missing, stale or wrong signature (webhook-id {})",
 					webhookId);
@@ -69,6 +76,30 @@ class ReplicateWebhookController {
 		log.debug("Replicate webhook {}: prediction {} is {}", webhookId, prediction.id(), prediction.status());
 		transactions.executeWithoutResult(status -> events.publishEvent(new PredictionUpdated(prediction)));
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Anyone can post here and the body is held in memory to be verified, so it is read only up to
+	 * {@link #MAX_BODY} bytes (one more tells that there is more); a prediction is a few kilobytes.
+	 */
+	private static byte[] readBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY) {
+			throw tooLarge();
+		}
+		byte[] body;
+		try (InputStream in = request.getInputStream()) {
+			body = in.readNBytes(MAX_BODY + 1);
+		}
+		if (body.length > MAX_BODY) {
+			throw tooLarge();
+		}
+		return body;
+	}
+
+	private static ApiException tooLarge() {
+		log.warn("Refused a Replicate webhook larger than {} bytes", MAX_BODY);
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "webhook_too_large",
+				"This webhook is larger than a prediction can be.");
 	}
 
 	private boolean verified(String webhookId, String timestamp, String signature, byte[] body) {

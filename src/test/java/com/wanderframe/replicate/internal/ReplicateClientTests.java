@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.PredictionStatus;
+import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /** The client against a fake Replicate that speaks its HTTP API; no Spring context needed. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -77,7 +80,7 @@ class ReplicateClientTests {
 		assertThat(request.input().path("duration").asInt()).isEqualTo(6);
 		assertThat(request.input().path("resolution").asString()).isEqualTo("768p");
 		assertThat(request.webhook()).isEqualTo("https://app.example.com/api/webhooks/replicate");
-		assertThat(request.webhookEventsFilter()).containsExactly("start", "output", "completed");
+		assertThat(request.webhookEventsFilter()).containsExactly("start", "output", "logs", "completed");
 	}
 
 	@Test
@@ -250,6 +253,70 @@ class ReplicateClientTests {
 	}
 
 	@Test
+	void aCancelIsTriedOnceAndAFailureIsReportedAtOnce() {
+		// The video sweeper cancels best-effort; retries with backoff would hold it for minutes.
+		replicate.onModel(HAILUO).respondWith(Scenario.neverFinishes());
+		String id = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		replicate.failNextCancels(3, 503);
+
+		ReplicateException unavailable = catchThrowableOfType(ReplicateException.class,
+				() -> client.cancelPrediction(id));
+
+		assertThat(unavailable.status()).isEqualTo(503);
+		assertThat(replicate.cancelCalls()).containsExactly(id);
+	}
+
+	@Test
+	void aCreateInterruptedWhileWaitingForAnAnswerIsAnInterruptionNotAFailure() throws Exception {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		replicate.holdNextCreates(1);
+
+		Interrupted interrupted = interruptWhen(() -> replicate.heldCreates() == 1,
+				() -> client.createPrediction(HAILUO, hailuoInput(), null, null));
+
+		assertThat(interrupted.thrown()).isExactlyInstanceOf(ReplicateCallInterruptedException.class)
+			.isNotInstanceOf(ReplicateException.class)
+			.hasMessageContaining("interrupted");
+		assertThat(interrupted.flagSet()).isTrue();
+	}
+
+	@Test
+	void aCallInterruptedWhileItWaitsOutRetryAfterIsAnInterruptionNotAFailure() throws Exception {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		replicate.failNextCreates(1, 429, 4);
+
+		Interrupted interrupted = interruptWhen(() -> replicate.createAttempts() == 1,
+				() -> client.createPrediction(HAILUO, hailuoInput(), null, null));
+
+		assertThat(interrupted.thrown()).isExactlyInstanceOf(ReplicateCallInterruptedException.class);
+		assertThat(interrupted.flagSet()).isTrue();
+		assertThat(replicate.createAttempts()).isEqualTo(1);
+	}
+
+	@Test
+	void aDownloadInterruptedWhileItWaitsToRetryLeavesNothingBehind() throws Exception {
+		HttpReplicateClient patient = new HttpReplicateClient(new ReplicateProperties(replicate.baseUrl(),
+				FakeReplicate.TOKEN, null, Duration.ofSeconds(2), Duration.ofSeconds(10),
+				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30))));
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
+		replicate.failNextDownloads(1, 503);
+
+		Interrupted interrupted = interruptWhen(() -> replicate.downloadAttempts() == 1, () -> {
+			try {
+				patient.download(done.outputs().get(0), dir.resolve("out.mp4"));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		assertThat(interrupted.thrown()).isExactlyInstanceOf(ReplicateCallInterruptedException.class);
+		assertThat(interrupted.flagSet()).isTrue();
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
 	void anOutputCanBeOneUrlOrAnArrayOfUrls() {
 		replicate.onModel("black-forest-labs/flux-kontext-pro").respondWith(Scenario.succeeds(MP4, "image/jpeg"));
 		replicate.onModel("bytedance/seedream-4")
@@ -310,6 +377,25 @@ class ReplicateClientTests {
 		assertThat(target).hasBinaryContent(MP4);
 		assertThat(replicate.downloadAttempts()).isEqualTo(2);
 		assertThat(leftovers()).containsExactly(target);
+	}
+
+	@Test
+	void anOutputComesFromItsDeliveryHostWhichNeverSeesTheToken() throws IOException {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
+		URI output = done.outputs().get(0);
+		Path target = dir.resolve("out.mp4");
+
+		client.download(output, target);
+
+		assertThat(output.toString()).startsWith(replicate.deliveryUrl() + "/" + done.id() + "/");
+		assertThat(output.getPort()).isNotEqualTo(URI.create(replicate.baseUrl()).getPort());
+		assertThat(target).hasBinaryContent(MP4);
+		assertThat(replicate.outputRequests()).singleElement().satisfies(request -> {
+			assertThat(request.path()).isEqualTo(output.getPath());
+			assertThat(request.header("Authorization")).isNull();
+			assertThat(request.headers().values().toString()).doesNotContain(FakeReplicate.TOKEN);
+		});
 	}
 
 	@Test
@@ -396,6 +482,32 @@ class ReplicateClientTests {
 	}
 
 	@Test
+	void theFakeWritesEveryStatusAsReplicateSpellsIt() {
+		// Literals, not PredictionStatus names: the fake must not inherit a misspelling from our enum.
+		replicate.onModel(HAILUO)
+			.respondWith(Scenario.succeedsAfterPolls(2, MP4, "video/mp4"), Scenario.fails("x"), Scenario.neverFinishes(),
+					Scenario.aborted());
+		String succeeding = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String failing = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String canceled = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+		String aborted = client.createPrediction(HAILUO, hailuoInput(), null, null).id();
+
+		String starting = wireStatus(succeeding);
+		replicate.advance(succeeding);
+		String processing = wireStatus(succeeding);
+		replicate.finish(succeeding).finish(failing).finish(aborted);
+		client.cancelPrediction(canceled);
+
+		assertThat(List.of(starting, processing, wireStatus(succeeding), wireStatus(failing), wireStatus(canceled),
+				wireStatus(aborted)))
+			.containsExactly("starting", "processing", "succeeded", "failed", "canceled", "aborted");
+	}
+
+	private String wireStatus(String predictionId) {
+		return replicate.predictionJson(predictionId).path("status").asString();
+	}
+
+	@Test
 	void predictionsAreReadAsReplicateWritesThem() {
 		Prediction prediction = PredictionJson.parse("""
 				{"id":"gm3qorzdhgbfurvjtvhg6dckhu","model":"minimax/hailuo-02","version":"hidden",
@@ -409,6 +521,31 @@ class ReplicateClientTests {
 				PredictionStatus.PROCESSING, List.of(), null, 12));
 		assertThatThrownBy(() -> PredictionJson.parse("{\"id\":\"x\",\"status\":\"cancelled\"}".getBytes()))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/** What a call running on its own thread threw after that thread was interrupted, and its flag then. */
+	private record Interrupted(Throwable thrown, boolean flagSet) {
+	}
+
+	/** Runs {@code call} on a thread of its own and interrupts it once {@code blocked} holds. */
+	private static Interrupted interruptWhen(java.util.concurrent.Callable<Boolean> blocked, Runnable call)
+			throws InterruptedException {
+		AtomicReference<Interrupted> result = new AtomicReference<>();
+		Thread caller = new Thread(() -> {
+			try {
+				call.run();
+				result.set(new Interrupted(null, Thread.currentThread().isInterrupted()));
+			}
+			catch (RuntimeException ex) {
+				result.set(new Interrupted(ex, Thread.currentThread().isInterrupted()));
+			}
+		}, "interrupted-caller");
+		caller.start();
+		await().atMost(Duration.ofSeconds(10)).until(blocked);
+		caller.interrupt();
+		caller.join(Duration.ofSeconds(10).toMillis());
+		assertThat(caller.isAlive()).as("the call ended after the interrupt").isFalse();
+		return result.get();
 	}
 
 	private List<Path> leftovers() throws IOException {
