@@ -48,15 +48,9 @@ public class Credits {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("A charge must be positive");
 		}
-		return jdbc.sql("""
-				WITH debit AS (
-				    UPDATE credit_accounts SET balance = balance - :amount
-				    WHERE user_id = :user AND balance >= :amount
-				    RETURNING balance)
-				INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
-				SELECT :user, 'charge', -:amount, :reference, :reason FROM debit
-				RETURNING (SELECT balance FROM debit)
-				""")
+		// The database function is the only way a request may touch a balance (V7): it debits
+		// and writes the ledger row in one statement, and only from the acting user's account.
+		return jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
 			.param("user", user)
 			.param("amount", amount)
 			.param("reference", reference)

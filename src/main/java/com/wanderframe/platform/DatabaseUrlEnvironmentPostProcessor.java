@@ -1,7 +1,7 @@
 package com.wanderframe.platform;
 
 import java.net.URI;
-import java.net.URLDecoder;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Turns a {@code DATABASE_URL} as Supabase and Heroku hand it out
@@ -33,7 +34,7 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		if (databaseUrl.startsWith("jdbc:")) {
 			return Map.of("spring.datasource.url", databaseUrl);
 		}
-		URI uri = URI.create(databaseUrl);
+		URI uri = parse(databaseUrl);
 		if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
 			throw new IllegalArgumentException("DATABASE_URL must be a postgres:// or postgresql:// URL");
 		}
@@ -52,8 +53,33 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 		return properties;
 	}
 
+	/**
+	 * The URL holds the database password: a message about it must never repeat it, and the
+	 * JDK's own parse error quotes the whole input (it ends up in the startup log).
+	 */
+	private static URI parse(String databaseUrl) {
+		URI uri;
+		try {
+			uri = new URI(databaseUrl);
+		}
+		catch (URISyntaxException ex) {
+			throw invalid(ex.getReason());
+		}
+		// An unencoded '#' parses without error, as a fragment that swallows the rest of the URL.
+		if (uri.getHost() == null || uri.getRawFragment() != null) {
+			throw invalid("no host name");
+		}
+		return uri;
+	}
+
+	private static IllegalArgumentException invalid(String reason) {
+		return new IllegalArgumentException("DATABASE_URL is not a valid URL (" + reason
+				+ "); percent-encode special characters such as # / ? @ : % in the user name and password");
+	}
+
+	// Percent-decoding only: a '+' in a password is a plus, not a space (URLDecoder is for forms).
 	private static String decode(String part) {
-		return URLDecoder.decode(part, StandardCharsets.UTF_8);
+		return UriUtils.decode(part, StandardCharsets.UTF_8);
 	}
 
 }

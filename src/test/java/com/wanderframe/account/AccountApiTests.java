@@ -1,5 +1,12 @@
 package com.wanderframe.account;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+
 import com.wanderframe.ApiClient;
 import com.wanderframe.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -132,6 +139,56 @@ class AccountApiTests {
 
 	private static String json(String email, String password) {
 		return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+	}
+
+	@Test
+	void behindAnHttpsProxyTheSessionAndCsrfCookiesAreSecure() throws Exception {
+		List<String> cookies = signUpCookies("https");
+
+		assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").containsIgnoringCase("; Secure"));
+		assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").containsIgnoringCase("; Secure"));
+	}
+
+	@Test
+	void overPlainHttpOnLocalhostTheCookiesStillWork() throws Exception {
+		List<String> cookies = signUpCookies(null);
+
+		assertThat(cookies).filteredOn(cookie -> cookie.startsWith("XSRF-TOKEN=") || cookie.startsWith("SESSION="))
+			.hasSize(2)
+			.allSatisfy(cookie -> assertThat(cookie).doesNotContainIgnoringCase("Secure"));
+	}
+
+	/**
+	 * Signs up the way a browser would, through a proxy that says the request came as
+	 * {@code forwardedProto} (none: straight to the app), and returns every Set-Cookie it got.
+	 */
+	private List<String> signUpCookies(String forwardedProto) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest.Builder first = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"));
+		if (forwardedProto != null) {
+			first.header("X-Forwarded-Proto", forwardedProto);
+		}
+		HttpResponse<String> me = http.send(first.build(), HttpResponse.BodyHandlers.ofString());
+		String csrfCookie = me.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+			.findFirst()
+			.orElseThrow();
+		String token = csrfCookie.substring("XSRF-TOKEN=".length(), csrfCookie.indexOf(';'));
+		HttpRequest.Builder signUp = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/signup"))
+			.header("Content-Type", "application/json")
+			.header("Cookie", "XSRF-TOKEN=" + token)
+			.header("X-XSRF-TOKEN", token)
+			.POST(HttpRequest.BodyPublishers.ofString(json(ApiClient.uniqueEmail(), "correct horse")));
+		if (forwardedProto != null) {
+			signUp.header("X-Forwarded-Proto", forwardedProto);
+		}
+		HttpResponse<String> created = http.send(signUp.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		return Stream
+			.concat(me.headers().allValues("Set-Cookie").stream(), created.headers().allValues("Set-Cookie").stream())
+			.toList();
 	}
 
 }

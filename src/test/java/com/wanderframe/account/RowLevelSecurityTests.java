@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Concurrently;
+import com.wanderframe.Studio;
 import com.wanderframe.credits.Credits;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,8 @@ class RowLevelSecurityTests {
 
 	@Test
 	void anActingUserSeesOnlyTheirOwnRowsEvenUnderConcurrencyOnASharedPool() {
-		UUID alice = newUserWithAVideo();
-		UUID bob = newUserWithAVideo();
+		UUID alice = newUserWithAnImageAndAVideo();
+		UUID bob = newUserWithAnImageAndAVideo();
 
 		List<Boolean> onlyOwnRows = Concurrently.run(200, 12, i -> () -> {
 			UUID actor = i % 2 == 0 ? alice : bob;
@@ -47,8 +48,13 @@ class RowLevelSecurityTests {
 				List<UUID> ledgerOwners = jdbc.sql("SELECT user_id FROM credit_ledger").query(UUID.class).list();
 				List<UUID> videoOwners = jdbc.sql("SELECT user_id FROM video_generations").query(UUID.class).list();
 				List<UUID> accounts = jdbc.sql("SELECT id FROM users").query(UUID.class).list();
+				List<UUID> balanceOwners = jdbc.sql("SELECT user_id FROM credit_accounts").query(UUID.class).list();
+				List<UUID> photoOwners = jdbc.sql("SELECT user_id FROM photos").query(UUID.class).list();
+				List<UUID> imageOwners = jdbc.sql("SELECT user_id FROM generated_images").query(UUID.class).list();
 				return !ledgerOwners.isEmpty() && ledgerOwners.stream().allMatch(actor::equals)
-						&& videoOwners.equals(List.of(actor)) && accounts.equals(List.of(actor));
+						&& videoOwners.equals(List.of(actor)) && accounts.equals(List.of(actor))
+						&& balanceOwners.equals(List.of(actor)) && photoOwners.equals(List.of(actor))
+						&& imageOwners.equals(List.of(actor));
 			}));
 		});
 
@@ -95,14 +101,24 @@ class RowLevelSecurityTests {
 		assertThatThrownBy(() -> ActingUser.callAs(alice, () -> transactions.execute(status -> jdbc
 			.sql("INSERT INTO credit_ledger (user_id, kind, amount, reference, reason) VALUES (?, 'refund', 100, ?, 'free money')")
 			.params(alice, UUID.randomUUID())
-			.update()))).rootCause().hasMessageContaining("row-level security");
+			.update()))).rootCause().hasMessageContaining("permission denied");
 
 		assertThat(hiddenOfBob).isZero();
 		assertThat(credits.balanceOf(alice)).isEqualTo(10);
 	}
 
+	/** Signs up, uploads a selfie and makes one image of it over the API, then adds a video. */
+	private UUID newUserWithAnImageAndAVideo() {
+		ApiClient client = ApiClient.signedUp(port);
+		new Studio(client).imageAtLocation();
+		return addVideo(UUID.fromString(client.get("/api/me").json().path("id").asString()));
+	}
+
 	private UUID newUserWithAVideo() {
-		UUID user = UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString());
+		return addVideo(UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString()));
+	}
+
+	private UUID addVideo(UUID user) {
 		jdbc.sql("""
 				INSERT INTO video_generations (user_id, image_id, image_url, prompt, effective_prompt, model,
 				    duration_seconds, resolution, cost)

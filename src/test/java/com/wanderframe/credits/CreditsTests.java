@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Concurrently;
+import com.wanderframe.account.ActingUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +28,9 @@ class CreditsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void concurrentChargesNeverOverspend() throws Exception {
@@ -44,6 +49,59 @@ class CreditsTests {
 		assertThat(succeeded).isEqualTo(7);
 		assertThat(credits.balanceOf(user)).isZero();
 		assertThat(ledgerSum(user)).isZero();
+	}
+
+	@Test
+	void concurrentChargesFromRequestsOfOnePersonNeverOverspend() throws Exception {
+		UUID user = newUserWithBalance(7);
+
+		long succeeded = Concurrently.run(50, 16, i -> () -> ActingUser.callAs(user, () -> {
+			try {
+				return transactions.execute(status -> credits.charge(user, 1, UUID.randomUUID(), "test")) >= 0;
+			}
+			catch (InsufficientCreditsException refused) {
+				return false;
+			}
+		})).stream().filter(Boolean::booleanValue).count();
+
+		assertThat(succeeded).isEqualTo(7);
+		assertThat(credits.balanceOf(user)).isZero();
+		assertThat(ledgerSum(user)).isZero();
+	}
+
+	@Test
+	void aRequestCannotSetItsOwnBalance() {
+		UUID user = newUserWithBalance(3);
+
+		assertThatThrownBy(() -> ActingUser.callAs(user, () -> transactions.execute(status -> jdbc
+			.sql("UPDATE credit_accounts SET balance = 1000 WHERE user_id = ?")
+			.param(user)
+			.update()))).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> ActingUser.callAs(user, () -> transactions.execute(status -> jdbc
+			.sql("INSERT INTO credit_ledger (user_id, kind, amount, reason) VALUES (?, 'grant', 1000, 'free money')")
+			.param(user)
+			.update()))).rootCause().hasMessageContaining("permission denied");
+
+		assertThat(credits.balanceOf(user)).isEqualTo(3);
+	}
+
+	@Test
+	void aRequestCannotSpendSomeoneElsesCredits() {
+		UUID alice = newUserWithBalance(5);
+		UUID bob = newUserWithBalance(5);
+
+		assertThatThrownBy(() -> ActingUser.callAs(alice,
+				() -> transactions.execute(status -> credits.charge(bob, 5, UUID.randomUUID(), "on bob"))))
+			.rootCause()
+			.hasMessageContaining("only the acting user's own credits");
+		// A request transaction that lost its acting user is still the request role: refused too.
+		assertThatThrownBy(() -> transactions.execute(status -> {
+			jdbc.sql("SET LOCAL ROLE wanderframe_user").update();
+			return credits.charge(bob, 5, UUID.randomUUID(), "on bob");
+		})).rootCause().hasMessageContaining("only the acting user's own credits");
+
+		assertThat(credits.balanceOf(bob)).isEqualTo(5);
+		assertThat(ledgerSum(bob)).isEqualTo(5);
 	}
 
 	@Test

@@ -22,9 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Step 3 with the Replicate generator, against a fake Replicate speaking its HTTP API. */
+/**
+ * Step 3 with the Replicate generator, against a fake Replicate speaking its HTTP API. No
+ * generator is named: a configured token is what makes it Replicate.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wanderframe.imaging.generator=replicate", "wanderframe.imaging.poll-interval=50ms",
+		properties = { "wanderframe.imaging.poll-interval=50ms",
 				"wanderframe.imaging.max-poll-interval=200ms", "wanderframe.imaging.timeout=5s", "wanderframe.replicate.retry.initial-backoff=50ms",
 				"wanderframe.replicate.retry.max-delay=1s" })
 class ReplicateImageTests {

@@ -146,6 +146,8 @@ class LocalVideoGenerationTests {
 		assertRefused("{\"imageId\":\"%s\"}".formatted(imageId), 400, "prompt_required");
 		assertRefused("{\"imageId\":\"%s\",\"prompt\":\"   \"}".formatted(imageId), 400, "prompt_required");
 		assertRefused("{\"imageId\":\"%s\",\"prompt\":\"%s\"}".formatted(imageId, longPrompt), 400, "prompt_too_long");
+		assertRefused("{\"imageId\":\"%s\",\"template\":\"pan-left\",\"prompt\":\"%s\"}".formatted(imageId,
+				"a".repeat(2000)), 400, "prompt_too_long"); // the template's wording counts too
 		assertRefused("{\"imageId\":\"%s\",\"prompt\":\"pan\",\"duration\":7}".formatted(imageId), 400,
 				"invalid_duration");
 		assertRefused("{\"imageId\":\"%s\",\"prompt\":\"pan\",\"resolution\":\"4k\"}".formatted(imageId), 400,

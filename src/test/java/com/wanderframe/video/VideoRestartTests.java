@@ -1,5 +1,6 @@
 package com.wanderframe.video;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import com.wanderframe.Studio;
 import com.wanderframe.WanderframeApplication;
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
+import com.wanderframe.video.internal.render.Mp4Files;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,6 +71,42 @@ class VideoRestartTests {
 				assertThat(replicate.createdPredictions()).hasSize(1);
 				assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 			}
+		}
+	}
+
+	@Test
+	void aRenderCutShortByAStopIsRenderedAgainAfterTheStart(@TempDir Path data) throws Exception {
+		String id;
+		String owner;
+		// A short shutdown wait, so the stop interrupts the render instead of waiting for it.
+		String[] local = { "--server.port=0", "--wanderframe.data.dir=" + data, "--wanderframe.video.generator=local",
+				"--wanderframe.imaging.generator=local", "--db-scheduler.shutdown-max-wait=1s" };
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WanderframeApplication.class).run(local)) {
+			ApiClient client = ApiClient.signedUp(port(app));
+			Studio studio = new Studio(client);
+			String imageId = studio.imageAtLocation();
+			id = client.post("/api/video/generate",
+					"{\"imageId\":\"%s\",\"prompt\":\"slow orbit\",\"duration\":10,\"resolution\":\"768p\"}"
+						.formatted(imageId))
+				.json()
+				.path("id")
+				.asString();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> client.get("/api/video/" + id).json().path("status").asString().equals("processing"));
+			owner = client.get("/api/me").json().path("email").asString();
+		}
+
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WanderframeApplication.class).run(local)) {
+			ApiClient again = new ApiClient(port(app));
+			assertThat(again.post("/api/auth/signin", "{\"email\":\"%s\",\"password\":\"correct horse\"}".formatted(owner))
+				.status()).isEqualTo(200);
+
+			JsonNode done = new Studio(again).awaitTerminal("/api/video/" + id, Duration.ofMinutes(2));
+
+			assertThat(done.path("status").asString()).isEqualTo("completed");
+			assertThat(Ledger.entriesFor(app.getBean(JdbcClient.class), id)).containsExactly("charge");
+			Path mp4 = Files.write(data.resolve("downloaded.mp4"), again.get(done.path("videoUrl").asString()).bytes());
+			assertThat(Mp4Files.probe(mp4).frameCount()).isEqualTo(250);
 		}
 	}
 

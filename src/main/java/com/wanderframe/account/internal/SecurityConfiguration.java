@@ -13,6 +13,7 @@ import com.wanderframe.platform.Problems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -30,6 +31,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -45,8 +47,8 @@ class SecurityConfiguration {
 			"/api/webhooks/**" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,
+			Environment environment) throws Exception {
 		AuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/signin");
 		AuthenticationEntryPoint api = (request, response, ex) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
 				"unauthenticated", "Sign in to continue.");
@@ -62,7 +64,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 			.securityContext(context -> context.securityContextRepository(contextRepository))
 			// Webhooks are authenticated by their signature, not by a browser session.
-			.csrf(csrf -> csrf.spa().ignoringRequestMatchers("/api/webhooks/**"))
+			.csrf(csrf -> csrf.spa()
+				.csrfTokenRepository(csrfCookies(environment))
+				.ignoringRequestMatchers("/api/webhooks/**"))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(api, PathPatternRequestMatcher.pathPattern("/api/**"))
 				.defaultAuthenticationEntryPointFor(pages, request -> true)
@@ -80,6 +84,20 @@ class SecurityConfiguration {
 			.addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
 			.addFilterAfter(new ActingUserFilter(), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The {@code XSRF-TOKEN} cookie, readable by our scripts. It is {@code Secure} exactly when the
+	 * session cookie is: as {@code server.servlet.session.cookie.secure} says when set, else when
+	 * the request came over HTTPS (behind a proxy: as its {@code X-Forwarded-Proto} says).
+	 */
+	private static CookieCsrfTokenRepository csrfCookies(Environment environment) {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		Boolean secure = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class);
+		if (secure != null) {
+			repository.setCookieCustomizer(cookie -> cookie.secure(secure));
+		}
+		return repository;
 	}
 
 	@Bean

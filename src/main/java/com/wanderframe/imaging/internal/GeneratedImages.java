@@ -67,11 +67,21 @@ class GeneratedImages implements Images {
 			.list();
 	}
 
-	boolean markProcessing(UUID id) {
+	/** @return when work on it began, or empty when it is already terminal */
+	Optional<Instant> markProcessing(UUID id) {
 		return jdbc.sql("""
 				UPDATE generated_images SET status = 'processing', started_at = coalesce(started_at, now())
 				WHERE id = ? AND status IN ('pending', 'processing')
-				""").param(id).update() == 1;
+				RETURNING started_at
+				""").param(id).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+	}
+
+	/** The unfinished image following this Replicate prediction, if any. */
+	Optional<UUID> unfinishedByPrediction(String predictionId) {
+		return jdbc.sql("""
+				SELECT id FROM generated_images
+				WHERE provider_prediction_id = ? AND status IN ('pending', 'processing')
+				""").param(predictionId).query(UUID.class).optional();
 	}
 
 	void recordPrediction(UUID id, String predictionId) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The background half of step 3, run by db-scheduler (durable: scheduled in the request's
- * transaction, revived after a crash). Makes the image, stores it under
- * {@code images/<user>/<id>.jpg}, then marks it completed; on any failure marks it failed and
- * refunds, in one transaction, exactly once.
+ * transaction, revived after a crash, rescheduled while Replicate works so no thread waits).
+ * Makes the image, stores it under {@code images/<user>/<id>.jpg}, then marks it completed; on
+ * any failure marks it failed and refunds, in one transaction, exactly once.
  */
 @Component
 class ImageJob {
@@ -62,10 +64,19 @@ class ImageJob {
 		return new TaskInstance<>(TASK, imageId.toString());
 	}
 
-	void run(UUID id) {
+	/**
+	 * One run of the job.
+	 * @return when to run again, while the generator is waiting on someone else; empty when the
+	 * image reached a terminal state (or already had one)
+	 */
+	Optional<Duration> run(UUID id) {
 		Optional<GeneratedImages.Row> found = images.row(id);
-		if (found.isEmpty() || found.get().terminal() || !images.markProcessing(id)) {
-			return;
+		if (found.isEmpty() || found.get().terminal()) {
+			return Optional.empty();
+		}
+		Optional<Instant> startedAt = images.markProcessing(id);
+		if (startedAt.isEmpty()) {
+			return Optional.empty();
 		}
 		GeneratedImages.Row row = found.get();
 		Path temp = null;
@@ -73,17 +84,14 @@ class ImageJob {
 			Location location = locations.find(row.location())
 				.orElseThrow(() -> new ImageGenerationException("location_not_found",
 						"This location is no longer offered. Your credits were refunded."));
-			PhotoRef photo = photos.find(row.photoId())
-				.orElseThrow(() -> new ImageGenerationException("photo_not_found",
-						"Your photo was deleted before the image was made. Your credits were refunded."));
-			byte[] bytes;
-			try (InputStream in = media.open(photo.mediaKey())) {
-				bytes = in.readAllBytes();
-			}
 			temp = Files.createTempFile("wanderframe-image-", ".jpg");
-			ImageGenerator.GeneratedImage result = generator.generate(new ImageGenerator.ImageRequest(id, bytes,
-					photo.contentType(), location, row.predictionId(), prediction -> images.recordPrediction(id, prediction)),
-					temp);
+			ImageGenerator.Outcome outcome = generator.generate(new ImageGenerator.ImageRequest(id,
+					new StoredPhoto(row.photoId()), location, row.predictionId(), startedAt.get(),
+					prediction -> images.recordPrediction(id, prediction)), temp);
+			if (outcome instanceof ImageGenerator.StillRunning running) {
+				return Optional.of(running.checkAgainIn());
+			}
+			ImageGenerator.GeneratedImage result = (ImageGenerator.GeneratedImage) outcome;
 			String key = "images/" + row.userId() + "/" + id + ".jpg";
 			media.put(key, temp, "image/jpeg");
 			if (!images.complete(id, key, "image/jpeg", result.width(), result.height())) {
@@ -94,10 +102,6 @@ class ImageJob {
 		catch (ImageGenerationException ex) {
 			log.info("Image {} failed: {} ({})", id, ex.code(), ex.getMessage());
 			fail(id, ex.code(), ex.getMessage());
-		}
-		catch (JobInterruptedException ex) {
-			// Shutting down: leave it processing; the revived execution picks it up again.
-			throw ex;
 		}
 		catch (Exception ex) {
 			log.warn("Image {} failed unexpectedly", id, ex);
@@ -114,6 +118,41 @@ class ImageJob {
 				}
 			}
 		}
+		return Optional.empty();
+	}
+
+	/** The step-1 photo, looked up and read only when a generator asks for its bytes. */
+	private final class StoredPhoto implements ImageGenerator.Photo {
+
+		private final UUID photoId;
+
+		private PhotoRef photo;
+
+		StoredPhoto(UUID photoId) {
+			this.photoId = photoId;
+		}
+
+		@Override
+		public String contentType() {
+			return ref().contentType();
+		}
+
+		@Override
+		public byte[] bytes() throws IOException {
+			try (InputStream in = media.open(ref().mediaKey())) {
+				return in.readAllBytes();
+			}
+		}
+
+		private PhotoRef ref() {
+			if (photo == null) {
+				photo = photos.find(photoId)
+					.orElseThrow(() -> new ImageGenerationException("photo_not_found",
+							"Your photo was deleted before the image was made. Your credits were refunded."));
+			}
+			return photo;
+		}
+
 	}
 
 	/** Failed and refunded together, or neither; a second call changes nothing. */

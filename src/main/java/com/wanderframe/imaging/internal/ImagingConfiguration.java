@@ -1,8 +1,12 @@
 package com.wanderframe.imaging.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.wanderframe.location.Locations;
@@ -46,9 +50,17 @@ class ImagingConfiguration {
 		return generator;
 	}
 
+	/** Runs the job; while the generator waits on Replicate, the same task comes back later. */
 	@Bean
 	Task<Void> generateImageTask(ImageJob job) {
-		return Tasks.oneTime(ImageJob.TASK).execute((instance, context) -> job.run(UUID.fromString(instance.getId())));
+		return Tasks.custom(ImageJob.TASK, Void.class).execute((instance, context) -> {
+			Optional<Duration> again = job.run(UUID.fromString(instance.getId()));
+			if (again.isPresent()) {
+				Instant next = Instant.now().plus(again.get());
+				return (complete, operations) -> operations.reschedule(complete, next);
+			}
+			return new CompletionHandler.OnCompleteRemove<>();
+		});
 	}
 
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Step 3 on Replicate: {@code black-forest-labs/flux-kontext-pro} edits the person's photo into
- * the place. Polls with backoff until the prediction ends, then downloads the output into our
- * own file (Replicate deletes outputs after an hour, so its URL is never kept).
+ * the place. The job creates the prediction, then asks again with backoff (its thread free in
+ * between) until the prediction ends, and downloads the output into our own file (Replicate
+ * deletes outputs after an hour, so its URL is never kept).
  */
 class KontextGenerator implements ImageGenerator {
 
@@ -64,67 +65,73 @@ class KontextGenerator implements ImageGenerator {
 	}
 
 	@Override
-	public GeneratedImage generate(ImageRequest request, Path target) throws IOException {
+	public Outcome generate(ImageRequest request, Path target) throws IOException {
+		Prediction prediction;
 		try {
-			Prediction prediction = request.predictionId() == null ? start(request)
-					: replicate.getPrediction(request.predictionId());
-			prediction = awaitEnd(prediction);
-			return switch (prediction.status()) {
-				case SUCCEEDED -> download(prediction, target);
-				case FAILED -> throw new ImageGenerationException("generation_failed",
-						"The image service could not make this picture" + reason(prediction.error())
-								+ ". Your credits were refunded.");
-				default -> throw new ImageGenerationException("generation_canceled",
-						"The image service stopped before your picture was made. Your credits were refunded.");
-			};
+			if (request.predictionId() == null) {
+				start(request);
+				return new StillRunning(properties.pollInterval());
+			}
+			prediction = replicate.getPrediction(request.predictionId());
 		}
 		catch (ReplicateException ex) {
+			if (request.predictionId() != null && !ex.isPermanent() && !pastDeadline(request)) {
+				// The client already retried; ask again a little later, until the deadline.
+				log.info("Polling prediction {} failed for now: {}", request.predictionId(), ex.getMessage());
+				return new StillRunning(properties.maxPollInterval());
+			}
 			log.warn("Replicate refused image {}: {} {}", request.imageId(), ex.status(), ex.getMessage());
 			throw new ImageGenerationException("image_service_unavailable", ex.isPermanent()
 					? "The image service refused this request. Your credits were refunded."
 					: "The image service is unavailable right now. Your credits were refunded; try again in a few minutes.",
 					ex);
 		}
-	}
-
-	private Prediction start(ImageRequest request) {
-		String extension = "image/png".equals(request.photoContentType()) ? "png" : "jpg";
-		URI photo = replicate.toInputUri(request.photo(), request.photoContentType(), "photo." + extension);
-		Prediction prediction = replicate.createPrediction(MODEL, input(request.location(), photo), null,
-				properties.timeout());
-		request.predictionStarted().accept(prediction.id());
-		return prediction;
-	}
-
-	private Prediction awaitEnd(Prediction prediction) {
-		Instant deadline = Instant.now().plus(properties.timeout());
-		Duration wait = properties.pollInterval();
-		while (!prediction.status().isTerminal()) {
-			if (Instant.now().isAfter(deadline)) {
-				cancelQuietly(prediction.id());
-				throw new ImageGenerationException("generation_timed_out",
-						"The image service took too long. Your credits were refunded; please try again.");
-			}
-			try {
-				Thread.sleep(wait.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new JobInterruptedException(ex);
-			}
-			wait = min(properties.maxPollInterval(), wait.multipliedBy(3).dividedBy(2));
-			try {
-				prediction = replicate.getPrediction(prediction.id());
-			}
-			catch (ReplicateException ex) {
-				if (ex.isPermanent()) {
-					throw ex;
+		return switch (prediction.status()) {
+			case SUCCEEDED -> download(prediction, target);
+			case FAILED -> throw new ImageGenerationException("generation_failed",
+					"The image service could not make this picture" + reason(prediction.error())
+							+ ". Your credits were refunded.");
+			case CANCELED, ABORTED -> throw new ImageGenerationException("generation_canceled",
+					"The image service stopped before your picture was made. Your credits were refunded.");
+			case STARTING, PROCESSING -> {
+				if (pastDeadline(request)) {
+					cancelQuietly(prediction.id());
+					throw new ImageGenerationException("generation_timed_out",
+							"The image service took too long. Your credits were refunded; please try again.");
 				}
-				// The client already retried; keep polling until the deadline.
-				log.info("Polling prediction {} failed for now: {}", prediction.id(), ex.getMessage());
+				yield new StillRunning(nextWait(request));
 			}
+		};
+	}
+
+	private void start(ImageRequest request) throws IOException {
+		String extension = "image/png".equals(request.photo().contentType()) ? "png" : "jpg";
+		URI photo = replicate.toInputUri(request.photo().bytes(), request.photo().contentType(), "photo." + extension);
+		Prediction prediction = replicate.createPrediction(MODEL, input(request.location(), photo),
+				properties.webhookUrl(), properties.timeout());
+		request.predictionStarted().accept(prediction.id());
+	}
+
+	private boolean pastDeadline(ImageRequest request) {
+		return Instant.now().isAfter(request.startedAt().plus(properties.timeout()));
+	}
+
+	/**
+	 * With webhooks, only a reconciliation poll (bounded by the deadline); without, often at
+	 * first, then less: a fifth of the time waited so far, within the configured bounds.
+	 */
+	private Duration nextWait(ImageRequest request) {
+		Duration waited = Duration.between(request.startedAt(), Instant.now());
+		if (properties.webhookUrl() != null) {
+			Duration untilDeadline = properties.timeout().minus(waited).plusSeconds(1);
+			return untilDeadline.compareTo(properties.reconciliationPoll()) < 0 ? untilDeadline
+					: properties.reconciliationPoll();
 		}
-		return prediction;
+		Duration wait = waited.dividedBy(5);
+		if (wait.compareTo(properties.pollInterval()) < 0) {
+			return properties.pollInterval();
+		}
+		return wait.compareTo(properties.maxPollInterval()) > 0 ? properties.maxPollInterval() : wait;
 	}
 
 	private GeneratedImage download(Prediction prediction, Path target) throws IOException {
@@ -170,10 +177,6 @@ class KontextGenerator implements ImageGenerator {
 		}
 		String oneLine = error.strip().replaceAll("\\s+", " ");
 		return ": " + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine);
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return a.compareTo(b) <= 0 ? a : b;
 	}
 
 }

@@ -42,7 +42,7 @@ class LocalCompositor implements ImageGenerator {
 	private static final Logger log = LoggerFactory.getLogger(LocalCompositor.class);
 
 	/** How far the photo's colours move toward the scene's: enough to sit in it, not to recolour a face. */
-	private static final double GRADE = 0.2;
+	private static final double GRADE = 0.28;
 
 	private final Locations locations;
 
@@ -57,7 +57,7 @@ class LocalCompositor implements ImageGenerator {
 
 	@Override
 	public GeneratedImage generate(ImageRequest request, Path target) throws IOException {
-		BufferedImage photo = ImageIO.read(new ByteArrayInputStream(request.photo()));
+		BufferedImage photo = ImageIO.read(new ByteArrayInputStream(request.photo().bytes()));
 		if (photo == null) {
 			throw new ImageGenerationException("photo_unreadable",
 					"Your photo could not be read. Upload it again and try once more.");
@@ -122,6 +122,9 @@ class LocalCompositor implements ImageGenerator {
 		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
 		quality(g);
+		// A cut-out PNG stands on paper, not on black.
+		g.setColor(new Color(250, 247, 240));
+		g.fillRect(0, 0, width, height);
 		double x = (width - scaledWidth) / 2;
 		double y = (height - scaledHeight) * 0.35;
 		g.drawImage(source, (int) Math.round(x), (int) Math.round(y), (int) Math.ceil(scaledWidth),
@@ -149,7 +152,7 @@ class LocalCompositor implements ImageGenerator {
 			double r = (p >> 16) & 0xff;
 			double g = (p >> 8) & 0xff;
 			double b = p & 0xff;
-			double shadowWeight = 0.08 * (1 - (0.299 * r + 0.587 * g + 0.114 * b) / 255);
+			double shadowWeight = 0.1 * (1 - (0.299 * r + 0.587 * g + 0.114 * b) / 255);
 			r = r + (r * lr - r) * GRADE;
 			g = g + (g * lg - g) * GRADE;
 			b = b + (b * lb - b) * GRADE;

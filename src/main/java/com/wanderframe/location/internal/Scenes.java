@@ -91,14 +91,28 @@ final class Scenes {
 		cliff.closePath();
 		p.fillVertical(cliff, rgb(0xb07a56), rgb(0x4f3125));
 		p.g.setClip(cliff);
+		Color[] rock = { rgba(0x6b2f22, 0.45), rgba(0xc9a070, 0.3), rgba(0x3a2620, 0.4), rgba(0x9a5a3a, 0.35) };
+		for (int i = 0; i < 14; i++) {
+			double sy = p.y(0.5) + i * p.y(0.04) + p.between(-10, 10);
+			Path2D band = new Path2D.Double();
+			band.moveTo(0, sy);
+			for (double bx = 0; bx <= p.x(0.7); bx += 40) {
+				band.lineTo(bx, sy + Math.sin(bx * 0.01 + i) * 8 + bx * 0.08);
+			}
+			for (double bx = p.x(0.7); bx >= 0; bx -= 40) {
+				band.lineTo(bx, sy + p.y(0.02) + Math.sin(bx * 0.013 + i) * 6 + bx * 0.08);
+			}
+			band.closePath();
+			p.fill(band, rock[i % rock.length]);
+		}
 		for (int i = 0; i < 40; i++) {
 			double sy = p.between(p.y(0.4), p.h);
-			p.stroke(new Line2D.Double(0, sy, p.x(0.7), sy + p.between(-30, 30)), rgba(0x2a1a14, 0.15),
-					p.between(1, 4));
+			p.stroke(new Line2D.Double(0, sy, p.x(0.7), sy + p.between(-30, 30)), rgba(0x2a1a14, 0.12),
+					p.between(1, 3));
 		}
 		p.g.setClip(null);
 		for (int row = 0; row < 9; row++) {
-			for (double x = p.between(-20, 10); x < p.x(0.6); x += p.between(38, 72)) {
+			for (double x = p.between(-20, 10); x < p.x(0.6); x += p.between(46, 84)) {
 				double t = x / p.x(0.6);
 				double base = cliffTop(p, t) + row * 34 + 10;
 				if (base > p.y(0.62) + t * p.y(0.12) + 40) {
@@ -123,13 +137,15 @@ final class Scenes {
 					p.random.nextDouble() < 0.5 ? rgb(0x2c5fa8) : rgb(0x6b4a3a));
 		}
 		if (dome) {
-			double r = width * 0.35;
-			p.fill(new Rectangle2D.Double(x + width / 2 - r * 0.8, base - height - r * 0.35, r * 1.6, r * 0.4), wall);
-			p.fill(new Ellipse2D.Double(x + width / 2 - r, base - height - r * 1.3, r * 2, r * 2),
-					new GradientPaint(0, (float) (base - height - r * 1.3), rgb(0x3f7fd6), 0, (float) (base - height),
-							rgb(0x123f86)));
-			p.fill(new Rectangle2D.Double(x + width / 2 - 1.5, base - height - r * 1.75, 3, r * 0.5), wall);
-			p.fill(new Rectangle2D.Double(x + width / 2 - 6, base - height - r * 1.62, 12, 3), wall);
+			double r = width * 0.38;
+			double cx = x + width / 2;
+			double drumTop = base - height - r * 0.45;
+			p.fill(new Rectangle2D.Double(cx - r * 0.85, drumTop, r * 1.7, r * 0.46), wall);
+			p.fill(new java.awt.geom.Arc2D.Double(cx - r, drumTop - r, r * 2, r * 2, 0, 180, java.awt.geom.Arc2D.CHORD),
+					new GradientPaint((float) (cx - r), (float) (drumTop - r), rgb(0x4a8ae0), (float) (cx + r),
+							(float) drumTop, rgb(0x123f86)));
+			p.fill(new Rectangle2D.Double(cx - 1.5, drumTop - r - 14, 3, 14), wall);
+			p.fill(new Rectangle2D.Double(cx - 5, drumTop - r - 10, 10, 3), wall);
 		}
 	}
 
@@ -319,10 +335,14 @@ final class Scenes {
 				double x = i * 3 + band * 40;
 				double base = p.y(0.42 - band * 0.12) + curtain[i] * p.y(0.16);
 				double tall = p.y(0.2 + band * 0.05) * (0.6 + length[i]);
-				double strength = 0.18 + 0.22 * Math.abs(length[(i * 7 + band * 11) % length.length]);
-				p.g.setPaint(new GradientPaint(0, (float) (base - tall), band == 0 ? rgba(0xb36bff, 0) : rgba(0x49f2c2, 0),
-						0, (float) base, band == 0 ? rgba(0x3dff9a, strength) : rgba(0x7affd0, strength * 0.8)));
-				p.g.fill(new Rectangle2D.Double(x, base - tall, 3.2, tall + 4));
+				double strength = 0.26 + 0.3 * Math.abs(length[(i * 7 + band * 11) % length.length]);
+				Color top = band == 0 ? rgba(0xb36bff, 0) : rgba(0x49f2c2, 0);
+				Color edge = band == 0 ? rgba(0x3dff9a, strength) : rgba(0x7affd0, strength * 0.8);
+				Color below = band == 0 ? rgba(0x3dff9a, 0) : rgba(0x7affd0, 0);
+				double fade = p.y(0.05);
+				p.g.setPaint(new java.awt.LinearGradientPaint(0, (float) (base - tall), 0, (float) (base + fade),
+						new float[] { 0f, (float) (tall * 0.92 / (tall + fade)), 1f }, new Color[] { top, edge, below }));
+				p.g.fill(new Rectangle2D.Double(x, base - tall, 3.2, tall + fade));
 			}
 		}
 		p.glow(p.x(0.45), p.y(0.45), p.x(0.4), rgba(0x1f9a6a, 0.18));
@@ -335,13 +355,11 @@ final class Scenes {
 		peak.closePath();
 		p.fillVertical(p.below(p.profile(0.64, 0.03, 4, 3, 0.5)), rgb(0x0c1a22), rgb(0x08121a));
 		p.fillVertical(peak, rgb(0x16262e), rgb(0x0a141a));
+		// Aurora light on the mountain's western face.
 		p.g.setClip(peak);
-		for (int i = 0; i < 30; i++) {
-			double gx = p.between(p.x(0.5), p.x(0.7));
-			double gy = p.between(p.y(0.36), p.y(0.6));
-			p.stroke(new Line2D.Double(gx, gy, gx + p.between(-30, 30), gy + p.between(40, 120)), rgba(0xb8e6d8, 0.14),
-					p.between(2, 6));
-		}
+		p.g.setPaint(new GradientPaint((float) p.x(0.45), (float) p.y(0.35), rgba(0x5fd6a8, 0.22), (float) p.x(0.62),
+				(float) p.y(0.5), rgba(0x5fd6a8, 0)));
+		p.g.fill(peak.getBounds2D());
 		p.g.setClip(null);
 		p.reflect(0.67, rgb(0x04121c), 0.3, 1.5);
 		p.fillVertical(p.below(p.profile(0.93, 0.04, 4, 3, 0.5)), rgb(0x071015), rgb(0x020406));
@@ -626,11 +644,12 @@ final class Scenes {
 
 	static void grandCanyon(Painter p) {
 		p.sky(0.45, new float[] { 0f, 0.5f, 0.8f, 1f }, rgb(0x4a6fa5), rgb(0xe8a87c), rgb(0xf7c58b), rgb(0xfbe0a8));
-		p.sun(p.x(0.2), p.y(0.42), 30, rgb(0xfff3d0), rgb(0xffb070));
+		p.sun(p.x(0.22), p.y(0.26), 32, rgb(0xfff3d0), rgb(0xffb070));
+		p.streaks(10, 0.12, 0.3, rgba(0xffd8b0, 0.35));
 		Color[][] layers = { { rgb(0xb797b0), rgb(0xa58aa6) }, { rgb(0xc98a7a), rgb(0xa8706a) },
 				{ rgb(0xd9794a), rgb(0x9e4e32) }, { rgb(0xc4602c), rgb(0x7e3a1e) }, { rgb(0xa84a22), rgb(0x5a2612) } };
 		for (int l = 0; l < layers.length; l++) {
-			double base = 0.42 + l * 0.11;
+			double base = 0.44 + l * 0.11;
 			double[] line = p.noiseLine(p.w / Painter.PROFILE_STEP, 4, 3 + l, 0.5);
 			double[] ys = new double[line.length];
 			for (int i = 0; i < line.length; i++) {
@@ -643,14 +662,34 @@ final class Scenes {
 			Path2D area = p.below(ys);
 			p.fillVertical(area, layers[l][0], layers[l][1]);
 			p.g.setClip(area);
-			for (int s = 0; s < 14; s++) {
-				double sy = p.y(base - 0.2) + s * p.y(0.022);
-				p.stroke(new Line2D.Double(0, sy, p.w, sy + p.between(-8, 8)),
-						s % 3 == 0 ? rgba(0xffe0c0, 0.12) : rgba(0x3a1a10, 0.1), p.between(2, 6));
+			// Faint strata, each a slightly different tone of rock.
+			for (int s = 0; s < 9; s++) {
+				double sy = p.y(base - 0.2) + s * p.y(0.035) + p.between(-6, 6);
+				p.fill(new Rectangle2D.Double(0, sy, p.w, p.between(6, 18)),
+						s % 2 == 0 ? rgba(0xffe0c0, 0.06) : rgba(0x3a1a10, 0.07));
 			}
-			p.g.setPaint(new GradientPaint(0, 0, rgba(0x000000, 0), (float) p.w, 0, rgba(0x2a0a20, 0.25)));
-			p.g.fill(area);
+			// Shade under every rim: the cliff faces fall away from the light.
+			Path2D shade = new Path2D.Double();
+			shade.moveTo(0, ys[0]);
+			for (int i = 0; i < ys.length; i++) {
+				shade.lineTo(i * Painter.PROFILE_STEP, ys[i] + 10);
+			}
+			for (int i = ys.length - 1; i >= 0; i--) {
+				shade.lineTo(i * Painter.PROFILE_STEP, ys[i] + p.y(0.09));
+			}
+			shade.closePath();
+			p.g.setPaint(new GradientPaint(0, 0, rgba(0x2a0a20, 0.05), (float) p.w, 0, rgba(0x2a0a20, 0.3)));
+			p.g.fill(shade);
+			if (l == layers.length - 1) {
+				Path2D river = new Path2D.Double();
+				river.moveTo(p.x(0.25), p.h + 10);
+				river.curveTo(p.x(0.4), p.y(0.95), p.x(0.55), p.y(0.98), p.x(0.7), p.y(0.95));
+				river.curveTo(p.x(0.8), p.y(0.93), p.x(0.9), p.y(0.96), p.x(1.02), p.y(0.94));
+				p.stroke(river, rgba(0x5f8f8a, 0.8), 9);
+				p.stroke(river, rgba(0xcfe8e0, 0.3), 2);
+			}
 			p.g.setClip(null);
+			p.stroke(crest(ys), mix(layers[l][0], rgb(0xffe6c0), 0.45), 2.5);
 			p.mist(base + 0.04, 0.06, rgba(0xf0c8a8, 0.25 - l * 0.04));
 		}
 		p.vignette(0.35);

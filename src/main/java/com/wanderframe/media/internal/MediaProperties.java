@@ -31,6 +31,19 @@ record MediaProperties(Store store, S3 s3) {
 	 */
 	record S3(String bucket, URI endpoint, String region, boolean pathStyleAccess, String accessKey,
 			String secretKey) {
+
+		// Never print the keys, whoever logs this record (a failed bind, a debugger, a log line).
+		@Override
+		public String toString() {
+			return "S3[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", pathStyleAccess="
+					+ pathStyleAccess + ", accessKey=" + redacted(accessKey) + ", secretKey=" + redacted(secretKey)
+					+ "]";
+		}
+
+		private static String redacted(String key) {
+			return (key == null || key.isBlank()) ? "(none)" : "(set)";
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.PredictionUpdated;
@@ -79,11 +80,13 @@ class HailuoVideoGenerator implements VideoGenerator {
 					"The video model could not take this request right now. Your credits have been refunded.");
 			return;
 		}
-		catch (IOException ex) {
-			log.warn("Could not read the first frame of generation {}", generation.id(), ex);
+		catch (MediaNotFoundException ex) {
 			lifecycle.fail(generation.id(), "image_unavailable",
-					"We could not read the image to animate. Your credits have been refunded.");
+					"The image to animate is no longer there. Your credits have been refunded.");
 			return;
+		}
+		catch (IOException ex) {
+			throw new RetryLater("Could not read the first frame of " + generation.id(), ex);
 		}
 		if (!generations.recordPrediction(generation.id(), prediction.id())) {
 			// It ended meanwhile (the deadline): stop paying for a prediction nobody waits for.
@@ -178,17 +181,26 @@ class HailuoVideoGenerator implements VideoGenerator {
 		}
 	}
 
-	/** Copies the output into our media store, then completes; an output we cannot get fails. */
+	/**
+	 * Copies the output into our media store, then completes. An output Replicate cannot give us
+	 * fails the generation; our own storage being briefly unavailable only retries the job.
+	 */
 	void finish(VideoGeneration generation, String output) {
 		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-download-")) {
 			Path mp4 = work.resolve(generation.id() + ".mp4");
-			replicate.download(URI.create(output), mp4);
+			try {
+				replicate.download(URI.create(output), mp4);
+			}
+			catch (ReplicateException ex) {
+				log.warn("Could not fetch the output of generation {}: {}", generation.id(), ex.getMessage());
+				lifecycle.fail(generation.id(), "output_unavailable",
+						"The finished video could not be downloaded from the video model. Your credits have been refunded.");
+				return;
+			}
 			lifecycle.complete(generation, mp4);
 		}
-		catch (ReplicateException | IOException ex) {
-			log.warn("Could not fetch the output of generation {}: {}", generation.id(), ex.getMessage());
-			lifecycle.fail(generation.id(), "output_unavailable",
-					"The finished video could not be downloaded from the video model. Your credits have been refunded.");
+		catch (IOException ex) {
+			throw new RetryLater("Could not store the output of " + generation.id(), ex);
 		}
 	}
 

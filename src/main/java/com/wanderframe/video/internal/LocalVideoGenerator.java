@@ -3,6 +3,7 @@ package com.wanderframe.video.internal;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -67,8 +68,25 @@ class LocalVideoGenerator implements VideoGenerator {
 			return;
 		}
 		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-video-")) {
-			BufferedImage image = firstFrame(generation);
 			Path mp4 = work.resolve(generation.id() + ".mp4");
+			if (render(generation, mp4)) {
+				try {
+					lifecycle.complete(generation, mp4);
+				}
+				catch (IOException ex) {
+					throw new RetryLater("Could not store the video of " + generation.id(), ex);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new RetryLater("No scratch space for " + generation.id(), ex);
+		}
+	}
+
+	/** @return whether the video was rendered; a render that cannot be done fails the generation */
+	private boolean render(VideoGeneration generation, Path mp4) {
+		try {
+			BufferedImage image = firstFrame(generation);
 			int[] reported = { 0 };
 			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
 					generation.resolutionValue().shortSide(), FPS), mp4, percent -> {
@@ -77,12 +95,17 @@ class LocalVideoGenerator implements VideoGenerator {
 							lifecycle.progress(generation.id(), percent);
 						}
 					});
-			lifecycle.complete(generation, mp4);
+			return true;
+		}
+		catch (InterruptedIOException ex) {
+			// Shutting down: the job runs again after the restart and renders from the start.
+			throw new RetryLater("Render of " + generation.id() + " interrupted", ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Local render of generation {} failed", generation.id(), ex);
 			lifecycle.fail(generation.id(), "render_failed",
 					"We could not render this video. Your credits have been refunded.");
+			return false;
 		}
 	}
 

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -39,9 +43,14 @@ class VideoEvents implements SmartLifecycle {
 	/** Proxies close idle streams; a comment line now and then keeps ours open. */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
+	/** How long the listen connection may stay quiet before we check that it is still alive. */
+	private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
+
 	private final DataSource dataSource;
 
 	private final VideoGenerations generations;
+
+	private final TransactionTemplate transactions;
 
 	private final Map<UUID, Set<SseEmitter>> followers = new ConcurrentHashMap<>();
 
@@ -49,9 +58,12 @@ class VideoEvents implements SmartLifecycle {
 
 	private Thread listener;
 
-	VideoEvents(DataSource dataSource, VideoGenerations generations) {
+	private ScheduledExecutorService keepAlive;
+
+	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions) {
 		this.dataSource = dataSource;
 		this.generations = generations;
+		this.transactions = transactions;
 	}
 
 	/** Follows a generation the caller may see: its state now, then every change, until it ends. */
@@ -70,8 +82,11 @@ class VideoEvents implements SmartLifecycle {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
-		// A change may have committed between reading `current` and registering: resend.
-		generations.find(current.id()).map(VideoView::of).ifPresent(latest -> publish(latest));
+		// A change may have committed between reading `current` and registering: resend. In a
+		// transaction, so row-level security applies to this request-path read too.
+		transactions.execute(status -> generations.findVisible(current.id()))
+			.map(VideoView::of)
+			.ifPresent(this::publish);
 		return emitter;
 	}
 
@@ -134,11 +149,16 @@ class VideoEvents implements SmartLifecycle {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN video_generation_changed");
 				}
+				// Changes committed while we were not listening (a reconnect) would be lost: resend.
+				followers.keySet().forEach(this::changed);
 				PGConnection pg = connection.unwrap(PGConnection.class);
 				while (running) {
-					PGNotification[] notifications = pg.getNotifications((int) KEEP_ALIVE.toMillis());
+					PGNotification[] notifications = pg.getNotifications((int) IDLE_CHECK.toMillis());
 					if (notifications == null || notifications.length == 0) {
-						keepAlive();
+						// A silently dead connection only ever times out: prove it alive, or reconnect.
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("SELECT 1");
+						}
 						continue;
 					}
 					for (PGNotification notification : notifications) {
@@ -168,6 +188,13 @@ class VideoEvents implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "video-events-keep-alive");
+			thread.setDaemon(true);
+			return thread;
+		});
+		keepAlive.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toSeconds(), KEEP_ALIVE.toSeconds(),
+				TimeUnit.SECONDS);
 		listener = new Thread(this::listen, "video-change-listener");
 		listener.setDaemon(true);
 		listener.start();
@@ -178,6 +205,9 @@ class VideoEvents implements SmartLifecycle {
 		running = false;
 		if (listener != null) {
 			listener.interrupt();
+		}
+		if (keepAlive != null) {
+			keepAlive.shutdownNow();
 		}
 		followers.values().forEach(set -> set.forEach(SseEmitter::complete));
 		followers.clear();

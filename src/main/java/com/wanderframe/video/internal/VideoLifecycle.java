@@ -63,16 +63,31 @@ class VideoLifecycle {
 		try {
 			Mp4Files.writePoster(mp4, poster);
 			String base = "videos/" + generation.userId() + "/" + generation.id();
-			media.put(base + ".mp4", mp4, "video/mp4");
-			media.put(base + ".jpg", poster, "image/jpeg");
-			if (!generations.complete(generation.id(), base + ".mp4", base + ".jpg")) {
-				// It ended another way meanwhile (the deadline, a cancel): the stored copies are orphans.
-				media.delete(base + ".mp4");
-				media.delete(base + ".jpg");
+			boolean completed = false;
+			try {
+				media.put(base + ".mp4", mp4, "video/mp4");
+				media.put(base + ".jpg", poster, "image/jpeg");
+				completed = generations.complete(generation.id(), base + ".mp4", base + ".jpg");
+			}
+			finally {
+				if (!completed) {
+					// Storage failed, or it ended another way meanwhile (the deadline): no orphans.
+					deleteQuietly(base + ".mp4");
+					deleteQuietly(base + ".jpg");
+				}
 			}
 		}
 		finally {
 			Files.deleteIfExists(poster);
+		}
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			media.delete(key);
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove {}", key, ex);
 		}
 	}
 

@@ -62,6 +62,13 @@ class VideoOptions {
 			throw ApiException.badRequest("prompt_too_long",
 					"The motion description can be at most " + MAX_PROMPT_LENGTH + " characters.");
 		}
+		if (template != null && !prompt.isEmpty()
+				&& template.prompt().length() + 2 + prompt.length() > MAX_PROMPT_LENGTH) {
+			// The model is told the template's camera wording too; together they must fit.
+			throw ApiException.badRequest("prompt_too_long",
+					"With the \"" + template.name() + "\" template, the motion description can be at most "
+							+ (MAX_PROMPT_LENGTH - template.prompt().length() - 2) + " characters.");
+		}
 		int duration = request.duration() == null ? DEFAULT_DURATION : request.duration();
 		if (costs().stream().noneMatch(c -> c.duration() == duration)) {
 			throw ApiException.badRequest("invalid_duration", "A video lasts " + durationsText() + " seconds.");

@@ -1,9 +1,11 @@
 package com.wanderframe.video.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -31,12 +33,12 @@ class VideoTasks {
 
 	@Bean
 	Task<Void> videoStartTask(VideoWork work) {
-		return Tasks.oneTime(START).execute((instance, context) -> work.start(UUID.fromString(instance.getId())));
+		return Tasks.oneTime(START).onFailure(retryWithBackoff()).execute((instance, context) -> work.start(UUID.fromString(instance.getId())));
 	}
 
 	@Bean
 	Task<Integer> videoPollTask(VideoWork work) {
-		return Tasks.custom(POLL).execute((instance, context) -> {
+		return Tasks.custom(POLL).onFailure(retryWithBackoff()).execute((instance, context) -> {
 			int polls = instance.getData() == null ? 0 : instance.getData();
 			Instant next = work.poll(UUID.fromString(instance.getId()), polls);
 			if (next == null) {
@@ -49,7 +51,16 @@ class VideoTasks {
 	@Bean
 	Task<String> videoFinishTask(VideoWork work) {
 		return Tasks.oneTime(FINISH)
+			.onFailure(retryWithBackoff())
 			.execute((instance, context) -> work.finish(UUID.fromString(instance.getId()), instance.getData()));
+	}
+
+	/**
+	 * A step that threw (see {@link RetryLater}) runs again soon, then less often; the deadline
+	 * sweeper ends a generation that never gets through.
+	 */
+	private static <T> FailureHandler<T> retryWithBackoff() {
+		return new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0);
 	}
 
 	@Bean

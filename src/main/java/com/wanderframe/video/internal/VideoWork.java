@@ -57,12 +57,13 @@ class VideoWork {
 	void sweep() {
 		Instant cutoff = Instant.now().minus(properties.deadline());
 		for (VideoGeneration generation : generations.unfinishedCreatedBefore(cutoff)) {
-			if (generation.predictionId() != null) {
-				hailuo.cancelQuietly(generation);
-			}
+			// Refund first: cancelling upstream is best effort and must not hold the refund up.
 			if (lifecycle.fail(generation.id(), "timed_out",
 					"This video took too long to generate, so we stopped it. Your credits have been refunded.")) {
 				log.warn("Generation {} passed its deadline of {}", generation.id(), properties.deadline());
+			}
+			if (generation.predictionId() != null) {
+				hailuo.cancelQuietly(generation);
 			}
 		}
 	}

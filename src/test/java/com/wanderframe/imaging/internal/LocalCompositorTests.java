@@ -73,7 +73,7 @@ class LocalCompositorTests {
 
 	private Path generate(byte[] photo, Location location, String name) throws IOException {
 		Path target = dir.resolve(name);
-		compositor.generate(new ImageGenerator.ImageRequest(UUID.randomUUID(), photo, "image/png", location, null,
+		compositor.generate(new ImageGenerator.ImageRequest(UUID.randomUUID(), ImageGenerator.Photo.of(photo, "image/png"), location, null, java.time.Instant.now(),
 				prediction -> {
 				}), target);
 		return target;
