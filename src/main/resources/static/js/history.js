@@ -84,7 +84,10 @@ function videoItem(video) {
 		actions.append(deleteControl(item, video, title));
 	}
 	body.append(actions);
-	item.append(media(video.posterUrl, ''), body);
+	// Until there is a poster (or if there never will be), the picture it started from.
+	const picture = video.posterUrl || (video.imageId ? `/api/images/${encodeURIComponent(video.imageId)}/content` : null);
+	item.append(media(picture, ''), body);
+	item.dataset.status = video.status;
 	return item;
 }
 

@@ -146,8 +146,10 @@ export class VideoPlayer {
 			this.loopButton, this.downloadLink, this.fullscreenButton);
 
 		this.status = element('p', 'visually-hidden', { 'aria-live': 'polite' });
+		this.failure = element('p', 'player__failure');
+		this.failure.hidden = true;
 
-		this.root.append(this.video, this.bigPlay, this.spinner, controls, this.status);
+		this.root.append(this.video, this.bigPlay, this.spinner, this.failure, controls, this.status);
 		container.replaceChildren(this.root);
 		this.bind();
 		this.render();
@@ -173,7 +175,11 @@ export class VideoPlayer {
 		v.addEventListener('play', () => this.announce('Playing'));
 		v.addEventListener('pause', () => { if (!v.ended) this.announce('Paused'); });
 		v.addEventListener('ended', () => this.announce('Ended'));
-		v.addEventListener('error', () => this.announce('The video could not be loaded.'));
+		v.addEventListener('error', () => {
+			this.failure.textContent = 'This video could not be loaded. Reload the page to try again.';
+			this.failure.hidden = false;
+			this.bigPlay.hidden = true;
+		});
 		document.addEventListener('fullscreenchange', () => this.render());
 
 		// Seeking by pointer: mouse, pen and touch alike; dragging keeps following the finger.

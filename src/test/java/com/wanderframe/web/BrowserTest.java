@@ -17,6 +17,8 @@ import com.wanderframe.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -59,6 +61,27 @@ abstract class BrowserTest {
 	private final List<BrowserContext> contexts = new ArrayList<>();
 
 	private final List<String> pageErrors = new ArrayList<>();
+
+	/** A failed test leaves a picture of every page it had open, for whoever reads the CI log. */
+	@RegisterExtension
+	final AfterTestExecutionCallback pictureOnFailure = context -> {
+		if (context.getExecutionException().isPresent()) {
+			int i = 0;
+			for (BrowserContext browserContext : contexts) {
+				for (Page page : browserContext.pages()) {
+					try {
+						page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+							.setPath(SCREENSHOTS.resolve("failures")
+								.resolve(context.getRequiredTestClass().getSimpleName() + "-"
+										+ context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_") + "-" + i++ + ".png")));
+					}
+					catch (RuntimeException ex) {
+						// The page may be gone with the failure; nothing to picture then.
+					}
+				}
+			}
+		}
+	};
 
 	@BeforeAll
 	static void startBrowser() {

@@ -35,8 +35,8 @@ final class Browsers {
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("No Chromium to drive: install it (apt-get install -y chromium) "
-					+ "or let Playwright download its own (mvn exec:java -Dexec.mainClass=com.microsoft.playwright.CLI "
-					+ "-Dexec.args=\"install chromium\").", ex);
+					+ "or let Playwright download its own (./mvnw -q exec:java -Dexec.mainClass=com.microsoft.playwright.CLI "
+					+ "-Dexec.args=\"install chromium\" -Dexec.classpathScope=test).", ex);
 		}
 	}
 

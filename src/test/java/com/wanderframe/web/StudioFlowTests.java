@@ -265,6 +265,8 @@ class StudioFlowTests extends BrowserTest {
 					}
 				}).observe(document, { subtree: true, childList: true, characterData: true });
 				""");
+		java.util.List<String> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+		page.onRequest(request -> requested.add(request.url()));
 		page.navigate("/studio");
 		page.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
 		page.setInputFiles("[data-file-input]", new FilePayload("me.jpg", "image/jpeg", Studio.selfieJpeg(640, 800)));
@@ -302,6 +304,10 @@ class StudioFlowTests extends BrowserTest {
 		java.util.List<String> log = (java.util.List<String>) page.evaluate("() => window.statusLog");
 		assertThat(log).anyMatch(line -> line.startsWith("Placing you at") || line.startsWith("Waiting for"));
 		assertThat(log).anyMatch(line -> line.startsWith("Queued") || line.startsWith("Generating your video"));
+		// The video's status came as Server-Sent Events, not by polling.
+		String videoId = page.url().replaceAll(".*video=", "");
+		assertThat(requested).contains(url("/api/video/" + videoId + "/events"));
+		assertThat(requested).doesNotContain(url("/api/video/" + videoId));
 		page.keyboard().press("Tab");
 		assertThat(page.getByRole(AriaRole.SLIDER, new Page.GetByRoleOptions().setName("Seek"))).isFocused();
 	}

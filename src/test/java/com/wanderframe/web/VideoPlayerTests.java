@@ -161,4 +161,13 @@ class VideoPlayerTests extends BrowserTest {
 		screenshot(page, "player-desktop");
 	}
 
+	@Test
+	void aVideoThatCannotLoadSaysSo() {
+		Page page = signedIn(ApiClient.signedUp(port), Screen.PHONE);
+		page.navigate("/fixtures/player?src=/fixtures/missing.mp4");
+
+		assertThat(page.locator("[data-player] .player__failure")).hasText(
+				"This video could not be loaded. Reload the page to try again.");
+	}
+
 }
