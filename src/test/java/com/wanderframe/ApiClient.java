@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -101,6 +103,32 @@ public class ApiClient {
 			token = csrfToken();
 		}
 		return token == null ? builder : builder.header("X-XSRF-TOKEN", token);
+	}
+
+	/**
+	 * Reads a Server-Sent Events stream until the server closes it, giving up after
+	 * {@code atMost}: the {@code data} of every event, as JSON.
+	 */
+	public List<JsonNode> events(String path, Duration atMost) {
+		return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(atMost, () -> {
+			HttpResponse<java.util.stream.Stream<String>> stream = lines(path);
+			if (stream.statusCode() != 200) {
+				throw new IllegalStateException("No event stream at " + path + ": HTTP " + stream.statusCode());
+			}
+			try (java.util.stream.Stream<String> lines = stream.body()) {
+				return lines.filter(line -> line.startsWith("data:"))
+					.map(line -> JSON.readTree(line.substring(5)))
+					.toList();
+			}
+		});
+	}
+
+	/** Takes over another client's cookies (its session), as a browser does behind a load balancer. */
+	public void adoptSession(ApiClient other) {
+		other.cookies.getCookieStore().getCookies().forEach(cookie -> {
+			HttpCookie copy = (HttpCookie) cookie.clone();
+			cookies.getCookieStore().add(URI.create(baseUrl), copy);
+		});
 	}
 
 	public String sessionCookie() {

@@ -1,20 +1,15 @@
 package com.wanderframe.video;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Ledger;
@@ -37,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LocalVideoGenerationTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -244,23 +237,11 @@ class LocalVideoGenerationTests {
 	}
 
 	@Test
-	void followersGetTheCurrentStateAtOnceThenEveryChangeUntilTheEnd() throws Exception {
+	void followersGetTheCurrentStateAtOnceThenEveryChangeUntilTheEnd() {
 		String imageId = studio.imageAtLocation();
 		String id = started("{\"imageId\":\"%s\",\"prompt\":\"slow tilt up\",\"resolution\":\"768p\"}".formatted(imageId));
 
-		HttpResponse<Stream<String>> stream = client.lines("/api/video/" + id + "/events");
-		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
-		List<JsonNode> events = new ArrayList<>();
-		try (Stream<String> lines = stream.body()) {
-			Iterator<String> it = lines.iterator();
-			while (it.hasNext()) { // the server closes the stream after the terminal state
-				String line = it.next();
-				if (line.startsWith("data:")) {
-					events.add(JSON.readTree(line.substring(5)));
-				}
-			}
-		}
+		List<JsonNode> events = client.events("/api/video/" + id + "/events", Duration.ofMinutes(2));
 
 		assertThat(events).isNotEmpty();
 		assertThat(events.get(0).path("id").asString()).isEqualTo(id);
@@ -268,12 +249,10 @@ class LocalVideoGenerationTests {
 		assertThat(events.stream().map(e -> e.path("progress").asInt()).toList()).isSorted();
 
 		// Reconnecting after the end gets the final state at once, and the stream ends.
-		HttpResponse<Stream<String>> again = client.lines("/api/video/" + id + "/events");
-		try (Stream<String> lines = again.body()) {
-			assertThat(lines.filter(l -> l.startsWith("data:")).map(l -> JSON.readTree(l.substring(5)))
-				.map(e -> e.path("status").asString())
-				.toList()).containsExactly("completed");
-		}
+		assertThat(client.events("/api/video/" + id + "/events", Duration.ofSeconds(30))
+			.stream()
+			.map(e -> e.path("status").asString())
+			.toList()).containsExactly("completed");
 	}
 
 	@Test
