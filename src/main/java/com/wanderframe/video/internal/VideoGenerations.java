@@ -61,6 +61,11 @@ class VideoGenerations {
 		return jdbc.sql("SELECT * FROM video_generations WHERE id = ?").param(id).query(ROW).optional();
 	}
 
+	/** The generation while it may still change; empty once it has ended (or never existed). */
+	Optional<VideoGeneration> findUnfinished(UUID id) {
+		return find(id).filter(generation -> !generation.status().isTerminal());
+	}
+
 	Optional<VideoGeneration> findByPrediction(String predictionId) {
 		return jdbc.sql("SELECT * FROM video_generations WHERE provider_prediction_id = ?")
 			.param(predictionId)

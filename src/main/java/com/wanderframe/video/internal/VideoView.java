@@ -27,7 +27,7 @@ record VideoView(UUID id, UUID imageId, String prompt, String template, int dura
 	}
 
 	boolean isTerminal() {
-		return "completed".equals(status) || "failed".equals(status);
+		return VideoStatus.of(status).isTerminal();
 	}
 
 }

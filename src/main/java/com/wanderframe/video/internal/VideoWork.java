@@ -34,23 +34,17 @@ class VideoWork {
 	}
 
 	void start(UUID id) {
-		generations.find(id)
-			.filter(generation -> !generation.status().isTerminal())
+		generations.findUnfinished(id)
 			.ifPresent(generation -> generators.forModel(generation.model()).start(generation));
 	}
 
 	/** @return when to poll again, or null when there is nothing more to poll for */
 	Instant poll(UUID id, int polls) {
-		return generations.find(id)
-			.filter(generation -> !generation.status().isTerminal())
-			.map(generation -> hailuo.poll(generation, polls))
-			.orElse(null);
+		return generations.findUnfinished(id).map(generation -> hailuo.poll(generation, polls)).orElse(null);
 	}
 
 	void finish(UUID id, String output) {
-		generations.find(id)
-			.filter(generation -> !generation.status().isTerminal())
-			.ifPresent(generation -> hailuo.finish(generation, output));
+		generations.findUnfinished(id).ifPresent(generation -> hailuo.finish(generation, output));
 	}
 
 	/** Fails (and refunds) what outlived the deadline, cancelling it upstream. */
