@@ -2,8 +2,10 @@ package com.wanderframe.credits;
 
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,12 +20,22 @@ public class Credits {
 
 	private final JdbcClient jdbc;
 
-	Credits(JdbcClient jdbc) {
+	/** What a new account starts with ({@code WANDERFRAME_SIGNUP_CREDITS}): this module's setting alone. */
+	private final int signupGrant;
+
+	Credits(JdbcClient jdbc, @Value("${wanderframe.credits.signup-grant:10}") int signupGrant) {
 		this.jdbc = jdbc;
+		this.signupGrant = Math.max(0, signupGrant);
 	}
 
-	/** Opens the account of a new person with a starting grant. */
-	public void open(UUID user, int signupGrant) {
+	/** What a new account starts with, as the pages promise it. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public int signupGrant() {
+		return signupGrant;
+	}
+
+	/** Opens the account of a new person with the starting grant. */
+	public void open(UUID user) {
 		jdbc.sql("INSERT INTO credit_accounts (user_id, balance) VALUES (?, 0)").param(user).update();
 		if (signupGrant > 0) {
 			grant(user, signupGrant, "Welcome credits");

@@ -175,8 +175,8 @@ class ImageApiTests {
 		UUID aliceId = UUID.fromString(alice.get("/api/me").json().path("id").asString());
 		UUID bobId = UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString());
 
-		ImageRef seenByAlice = ActingUser.callAs(aliceId, () -> images.find(image)).orElseThrow();
-		boolean seenByBob = ActingUser.callAs(bobId, () -> images.find(image)).isPresent();
+		ImageRef seenByAlice = ActingUser.callAs(aliceId, () -> images.find(new ImageId(image))).orElseThrow();
+		boolean seenByBob = ActingUser.callAs(bobId, () -> images.find(new ImageId(image))).isPresent();
 
 		assertThat(seenByAlice.completed()).isTrue();
 		assertThat(seenByAlice.ownerId()).isEqualTo(aliceId);

@@ -10,7 +10,6 @@ import com.wanderframe.account.SignedInUser;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.platform.ApiException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,14 +32,10 @@ class Accounts {
 
 	private final Credits credits;
 
-	private final int signupGrant;
-
-	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Credits credits,
-			@Value("${wanderframe.credits.signup-grant:10}") int signupGrant) {
+	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Credits credits) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.credits = credits;
-		this.signupGrant = signupGrant;
 	}
 
 	SignedInUser signUp(String rawEmail, String password) {
@@ -64,7 +59,7 @@ class Accounts {
 			.query(UUID.class)
 			.optional()
 			.orElseThrow(() -> ApiException.conflict("email_taken", "An account with this email already exists."));
-		credits.open(id, signupGrant);
+		credits.open(id);
 		return new SignedInUser(id, email);
 	}
 

@@ -79,6 +79,11 @@ class HttpReplicateClient implements ReplicateClient {
 		return properties.apiToken() != null;
 	}
 
+	@Override
+	public URI webhookUrl() {
+		return properties.webhookUrl();
+	}
+
 	/**
 	 * Replicate has no idempotency key for creates, so a retry after a request that reached it may
 	 * start (and bill) a second prediction whose id we never learn. We therefore retry a create

@@ -190,7 +190,7 @@ class ReplicateClientTests {
 			HttpReplicateClient impatient = new HttpReplicateClient(new ReplicateProperties(
 					"http://127.0.0.1:" + silent.getLocalPort() + "/v1", FakeReplicate.TOKEN, null,
 					Duration.ofSeconds(2), Duration.ofMillis(300),
-					new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5))));
+					new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)), null));
 
 			ReplicateException unanswered = catchThrowableOfType(ReplicateException.class,
 					() -> impatient.createPrediction(HAILUO, hailuoInput(), null, null));
@@ -297,7 +297,7 @@ class ReplicateClientTests {
 	void aDownloadInterruptedWhileItWaitsToRetryLeavesNothingBehind() throws Exception {
 		HttpReplicateClient patient = new HttpReplicateClient(new ReplicateProperties(replicate.baseUrl(),
 				FakeReplicate.TOKEN, null, Duration.ofSeconds(2), Duration.ofSeconds(10),
-				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30))));
+				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30)), null));
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
 		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
 		replicate.failNextDownloads(1, 503);
@@ -459,7 +459,7 @@ class ReplicateClientTests {
 		}
 
 		assertThat(output.getAll()).contains("retrying").doesNotContain(token);
-		assertThat(new ReplicateProperties("x", token, "whsec_abc", null, null, null).toString())
+		assertThat(new ReplicateProperties("x", token, "whsec_abc", null, null, null, null).toString())
 			.doesNotContain(token)
 			.doesNotContain("whsec_abc");
 	}
@@ -570,7 +570,7 @@ class ReplicateClientTests {
 
 	static ReplicateProperties properties(String baseUrl, String token, String webhookSecret) {
 		return new ReplicateProperties(baseUrl, token, webhookSecret, Duration.ofSeconds(2), Duration.ofSeconds(10),
-				new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)));
+				new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)), null);
 	}
 
 	private static int closedPort() throws IOException {
