@@ -34,7 +34,6 @@ public class ModelCatalogue {
 			Model.builder(LOCAL_COMPOSITOR, ModelKind.IMAGE, "Wanderframe compositor")
 				.description("Your photo as a framed print in the place, made on this server in a moment.")
 				.source("runs here (imaging.internal.LocalCompositor)")
-				.image(GenerationInputs.SUBJECT, null)
 				.price(1)
 				.typicalTime(Duration.ofSeconds(2))
 				.build(),
@@ -74,8 +73,6 @@ public class ModelCatalogue {
 			Model.builder(LOCAL_MOTION, ModelKind.VIDEO, "Wanderframe camera motion")
 				.description("A smooth camera move over your image, rendered on this server. No sound.")
 				.source("runs here (video.internal.render.LocalMotionRenderer)")
-				.image(GenerationInputs.FIRST_FRAME, null)
-				.durationInput(null)
 				.choice(6, "512p", 3, Map.of())
 				.choice(10, "512p", 5, Map.of())
 				.choice(6, "768p", 5, Map.of())

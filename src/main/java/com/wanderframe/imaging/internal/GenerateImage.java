@@ -8,8 +8,9 @@ import com.wanderframe.generation.ModelCatalogue;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
-import com.wanderframe.media.PhotoRef;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoRef;
+import com.wanderframe.photos.PhotoId;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ class GenerateImage {
 	Started start(UUID user, UUID photoId, String slug, String modelId) {
 		Model model = catalogue.require(ModelKind.IMAGE, modelId);
 		Location location = locations.require(slug);
-		PhotoRef photo = transactions.execute(status -> photos.find(photoId))
+		PhotoRef photo = transactions.execute(status -> photos.find(new PhotoId(photoId)))
 			.filter(found -> found.ownerId().equals(user))
 			.orElseThrow(() -> ApiException.notFound("photo_not_found",
 					"That photo does not exist or is not yours. Upload a photo first."));

@@ -21,7 +21,8 @@ import com.wanderframe.generation.Timing;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoId;
+import com.wanderframe.photos.Photos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ class ImagingKind implements GenerationKind {
 		Location location = locations.find(image.location())
 			.orElseThrow(() -> new GenerationFailedException(Failure.Reason.SOURCE_UNAVAILABLE,
 					"location " + image.location() + " is no longer offered"));
-		String photoKey = photos.find(image.photoId())
+		String photoKey = photos.find(new PhotoId(image.photoId()))
 			.orElseThrow(() -> new GenerationFailedException(Failure.Reason.SOURCE_UNAVAILABLE,
 					"photo " + image.photoId() + " was deleted"))
 			.mediaKey();

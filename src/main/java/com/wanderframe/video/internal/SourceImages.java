@@ -5,7 +5,8 @@ import java.util.UUID;
 import com.wanderframe.imaging.ImageId;
 import com.wanderframe.imaging.ImageRef;
 import com.wanderframe.imaging.Images;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoId;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class SourceImages {
 						"That image is still being generated. Wait until it is ready, then animate it.");
 			};
 		}
-		return photos.find(id)
+		return photos.find(new PhotoId(id))
 			.map(photo -> photo.mediaKey())
 			.orElseThrow(() -> ApiException.notFound("image_not_found", "There is no such image."));
 	}

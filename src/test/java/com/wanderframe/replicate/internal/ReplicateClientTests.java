@@ -84,6 +84,25 @@ class ReplicateClientTests {
 	}
 
 	@Test
+	void anInputTheModelDoesNotTakeIsRefusedAsReplicateRefusesIt() {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Map<String, Object> input = hailuoInput();
+		input.put("generate_audio", true);
+		input.put("duration", "six");
+
+		ReplicateException refused = catchThrowableOfType(ReplicateException.class,
+				() -> client.createPrediction(HAILUO, input, null, null));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.isPermanent()).isTrue();
+		assertThat(replicate.createdPredictions()).isEmpty();
+		assertThat(replicate.rejectedInputs()).singleElement()
+			.asString()
+			.contains("Additional property generate_audio is not allowed")
+			.contains("duration: Invalid type");
+	}
+
+	@Test
 	void withoutAWebhookOrDeadlineNeitherIsSent() {
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
 

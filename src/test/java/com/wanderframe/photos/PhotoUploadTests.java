@@ -1,4 +1,4 @@
-package com.wanderframe.media;
+package com.wanderframe.photos;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -315,14 +315,14 @@ class PhotoUploadTests {
 		UUID bobId = userId(ApiClient.signedUp(port));
 		UUID photoId = UUID.fromString(new Studio(alice).uploadSelfie());
 
-		PhotoRef ref = ActingUser.callAs(aliceId, () -> photos.find(photoId)).orElseThrow();
+		PhotoRef ref = ActingUser.callAs(aliceId, () -> photos.find(new PhotoId(photoId))).orElseThrow();
 
 		assertThat(ref.ownerId()).isEqualTo(aliceId);
 		assertThat(ref.mediaKey()).isEqualTo("photos/" + aliceId + "/" + photoId + ".jpg");
 		assertThat(ref.contentType()).isEqualTo("image/jpeg");
 		assertThat(ref.width()).isEqualTo(800);
 		assertThat(ref.height()).isEqualTo(1000);
-		assertThat(ActingUser.callAs(bobId, () -> photos.find(photoId))).isEmpty();
+		assertThat(ActingUser.callAs(bobId, () -> photos.find(new PhotoId(photoId)))).isEmpty();
 	}
 
 	private void assertRefused(byte[] file, String name, String declaredType, int status, String code) {

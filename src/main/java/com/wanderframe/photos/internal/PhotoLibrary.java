@@ -1,4 +1,4 @@
-package com.wanderframe.media.internal;
+package com.wanderframe.photos.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.wanderframe.media.MediaStore;
-import com.wanderframe.media.PhotoRef;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoId;
+import com.wanderframe.photos.PhotoRef;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +100,8 @@ class PhotoLibrary implements Photos {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<PhotoRef> find(UUID id) {
-		return findPhoto(id).map(Photo::ref);
+	public Optional<PhotoRef> find(PhotoId id) {
+		return findPhoto(id.value()).map(Photo::ref);
 	}
 
 	@Transactional(readOnly = true)
