@@ -178,7 +178,7 @@ class LocalVideoGenerationTests {
 		int before = studio.credits();
 
 		ApiClient.Response refused = generate(
-				"{"imageId":"%s","prompt":"orbit","model":"minimax/hailuo-02"}".formatted(imageId));
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",\"model\":\"minimax/hailuo-02\"}".formatted(imageId));
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("model_not_available");
