@@ -9,8 +9,11 @@ import java.time.Duration;
  * @param firstPoll the first wait between polls when no webhook brings news; it grows by half
  * each time, up to {@code maxPoll}
  * @param reconciliationPoll the only polling when webhooks bring the news
+ * @param quickFirstCheck whether the first poll comes after {@code firstPoll} even when webhooks
+ * bring the news (quick models, e.g. images, are often done by then)
  */
-public record Timing(Duration deadline, Duration firstPoll, Duration maxPoll, Duration reconciliationPoll) {
+public record Timing(Duration deadline, Duration firstPoll, Duration maxPoll, Duration reconciliationPoll,
+		boolean quickFirstCheck) {
 
 	/**
 	 * When to ask the provider again after {@code polls} answers that were not final: quickly at

@@ -15,7 +15,7 @@ import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 
 /** A real, small H.264 MP4 for a fake provider to hand out as its output. */
-final class TestVideos {
+public final class TestVideos {
 
 	private static byte[] clip;
 
@@ -49,7 +49,7 @@ final class TestVideos {
 	 * A two-second H.264 clip with an AAC sound track (a 440 Hz tone), like a video model with
 	 * sound answers; made by the ffmpeg program that ships with bytedeco's FFmpeg build.
 	 */
-	static synchronized byte[] mp4WithSound() {
+	public static synchronized byte[] mp4WithSound() {
 		if (clipWithSound == null) {
 			try {
 				Path file = Files.createTempFile("wanderframe-test-sound-", ".mp4");
@@ -67,13 +67,16 @@ final class TestVideos {
 	}
 
 	/** The codec of the file's first sound track (e.g. {@code aac}), or empty when it has none. */
-	static String audioCodec(Path file) throws IOException {
+	public static String audioCodec(Path file) throws IOException {
 		return run(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), "-v", "error", "-select_streams", "a:0",
 				"-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString()).strip();
 	}
 
 	private static String run(String... command) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		// The program's libraries (libva, libdrm) sit beside it in the extracted jar.
+		builder.environment().put("LD_LIBRARY_PATH", Path.of(command[0]).getParent().toString());
+		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes());
 		try {
 			if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {

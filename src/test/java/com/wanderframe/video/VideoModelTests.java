@@ -53,6 +53,9 @@ class VideoModelTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.wanderframe.credits.Credits credits;
+
 	ApiClient client;
 
 	Studio studio;
@@ -65,6 +68,8 @@ class VideoModelTests {
 		client = ApiClient.signedUp(port);
 		studio = new Studio(client);
 		imageId = studio.imageAtLocation();
+		// Enough for the dearest model; the sign-up grant is not.
+		credits.grant(java.util.UUID.fromString(client.get("/api/me").json().path("id").asString()), 40, "Test credits");
 	}
 
 	/** Model, what the person asks beyond image and prompt, the inputs the model must receive (images aside). */
@@ -94,7 +99,8 @@ class VideoModelTests {
 			String values, String priceKey) {
 		replicate.onModel(model).respondWith(Scenario.succeedsAfterPolls(2, TestVideos.mp4(), "video/mp4"));
 		int offered = price(model, priceKey);
-		String endImage = options.contains("\"endFrame\":true") ? studio.imageAtLocation() : null;
+		// An uploaded photo may be a frame too; it is a different picture from the image.
+		String endImage = options.contains("\"endFrame\":true") ? studio.uploadSelfie() : null;
 		String body = options.replace(",\"endFrame\":true", "");
 		int before = studio.credits();
 

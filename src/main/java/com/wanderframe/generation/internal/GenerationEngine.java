@@ -198,7 +198,7 @@ public class GenerationEngine {
 						row.status(), row.createdAt(), row.startedAt()));
 				return Followup.NONE;
 			}
-			return new Followup.Poll(nextPoll(kind, 0), 1);
+			return new Followup.Poll(kind.timing().quickFirstCheck() ? kind.timing().firstPoll() : nextPoll(kind, 0), 1);
 		}
 		if (step instanceof Step.Running running) {
 			if (running.progress() != null) {

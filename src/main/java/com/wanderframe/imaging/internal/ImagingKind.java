@@ -76,7 +76,7 @@ class ImagingKind implements GenerationKind {
 	@Override
 	public Timing timing() {
 		return new Timing(properties.timeout(), properties.pollInterval(), properties.maxPollInterval(),
-				properties.reconciliationPoll());
+				properties.reconciliationPoll(), true);
 	}
 
 	@Override

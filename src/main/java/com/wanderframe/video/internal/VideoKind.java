@@ -61,7 +61,7 @@ class VideoKind implements GenerationKind {
 	@Override
 	public Timing timing() {
 		return new Timing(properties.deadline(), properties.firstPoll(), properties.maxPollInterval(),
-				properties.reconciliationPoll());
+				properties.reconciliationPoll(), false);
 	}
 
 	@Override
