@@ -7,6 +7,8 @@ import { errorMessage, isCompleted, isFailed } from '../status.js';
 
 export const state = {
 	photo: null,
+	// The person cut out of the photo: { photoId, url } when found, { photoId, url: null } when not.
+	cutout: null,
 	location: null,
 	image: null,
 	video: null,
@@ -42,6 +44,13 @@ const studioError = $('[data-studio-error]');
 export function showStudioError(message) {
 	studioError.textContent = message;
 	studioError.hidden = !message;
+}
+
+export const NO_PERSON = 'No person was found in this photo, so it will be framed whole in the scene.';
+
+/** The cut-out of this photo, once asked for. */
+export function cutoutFor(photo) {
+	return photo && state.cutout && state.cutout.photoId === photo.id ? state.cutout : null;
 }
 
 export function locationName() {
@@ -132,7 +141,14 @@ function fillSummary(n, summary) {
 	};
 	switch (n) {
 		case 1:
-			return state.photo ? show(state.photo.url, 'Your photo', 'Your photo') : false;
+			if (!state.photo) return false;
+			if (cutoutFor(state.photo) && cutoutFor(state.photo).url) {
+				return show(cutoutFor(state.photo).url, 'You, cut out of your photo', 'This is you');
+			}
+			if (cutoutFor(state.photo) && !cutoutFor(state.photo).unknown) {
+				return show(state.photo.url, 'Your photo', NO_PERSON);
+			}
+			return show(state.photo.url, 'Your photo', 'Your photo');
 		case 2:
 			return state.location ? show(state.location.previewUrl, '', state.location.name) : false;
 		case 3:

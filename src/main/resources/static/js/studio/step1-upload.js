@@ -1,7 +1,7 @@
 // Step 1: upload a photo.
 import { api } from '../api.js';
 import { $ } from '../dom.js';
-import { nextStep, onRender, open, state, stopFollowing } from './state.js';
+import { NO_PERSON, cutoutFor, nextStep, onRender, open, render, state, stopFollowing } from './state.js';
 
 const fileInput = $('[data-file-input]');
 const dropzone = $('[data-dropzone]');
@@ -12,13 +12,60 @@ const uploadContinueBox = $('[data-upload-continue-box]');
 let uploading = false;
 let previewUrl = null;
 
-onRender(() => {
+const cutoutBox = $('[data-cutout]');
+const cutoutImage = $('[data-cutout-image]');
+const cutoutCaption = $('[data-cutout-caption]');
+let cutoutLoading = null;
+
+/** Asks once per photo for the person cut out of it; the answer shows in step 1 and step 3. */
+async function loadCutout(photo) {
+	if (!photo || cutoutFor(photo) || cutoutLoading === photo.id) {
+		return;
+	}
+	cutoutLoading = photo.id;
+	try {
+		const response = await fetch(`/api/photos/${photo.id}/cutout.png`, { credentials: 'same-origin' });
+		if (!state.photo || state.photo.id !== photo.id) return;
+		if (response.ok) {
+			if (state.cutout && state.cutout.url) URL.revokeObjectURL(state.cutout.url);
+			state.cutout = { photoId: photo.id, url: URL.createObjectURL(await response.blob()) };
+		}
+		else {
+			// 404 means nobody is in it; anything else leaves the question open (shown as the photo).
+			state.cutout = { photoId: photo.id, url: null, unknown: response.status !== 404 };
+		}
+		render();
+	}
+	catch (error) {
+		// Without the cut-out the studio still works: the photo shows as it is.
+	}
+	finally {
+		if (cutoutLoading === photo.id) cutoutLoading = null;
+	}
+}
+
+function renderUpload() {
 	if (!uploading && state.photo) {
 		uploadPreview.src = state.photo.url;
 		uploadPreview.hidden = false;
 	}
 	uploadContinueBox.hidden = uploading || !state.photo;
-});
+	const cutout = uploading ? null : cutoutFor(state.photo);
+	cutoutBox.hidden = !state.photo || uploading;
+	if (cutout && cutout.url) {
+		cutoutImage.src = cutout.url;
+		cutoutImage.hidden = false;
+		cutoutCaption.textContent = 'This is you: the scene is built around you.';
+	}
+	else {
+		cutoutImage.hidden = true;
+		cutoutCaption.textContent = !cutout ? (state.photo ? 'Finding you in the photo…' : '')
+			: cutout.unknown ? '' : NO_PERSON;
+	}
+	loadCutout(state.photo);
+}
+
+onRender(renderUpload);
 
 /** Forgets the photo on show (start over). */
 export function clearUpload() {
@@ -56,10 +103,9 @@ async function upload(file) {
 		uploadError.textContent = error.message;
 		uploadError.hidden = false;
 		uploadPreview.hidden = true;
-		uploadContinueBox.hidden = !state.photo;
+		renderUpload();
 		if (state.photo) {
 			uploadPreview.src = state.photo.url;
-			uploadPreview.hidden = false;
 		}
 	}
 	finally {

@@ -5,7 +5,7 @@ import { $, chosen } from '../dom.js';
 import { currentBalance } from '../page.js';
 import { PENDING, PROCESSING, errorMessage, isCompleted, isFailed, isTerminal } from '../status.js';
 import { defaultModel, drawPicker, typicalTime } from './models.js';
-import { locationName, onRender, onStop, open, render, state, stopFollowing } from './state.js';
+import { cutoutFor, locationName, onRender, onStop, open, render, state, stopFollowing } from './state.js';
 
 const imageStartBox = $('[data-image-start-box]');
 const imageStart = $('[data-image-start]');
@@ -47,7 +47,8 @@ export function drawImageModels() {
 
 function renderImage() {
 	if (state.photo) {
-		$('[data-image-photo]').src = state.photo.url;
+		const cutout = cutoutFor(state.photo);
+		$('[data-image-photo]').src = cutout && cutout.url ? cutout.url : state.photo.url;
 	}
 	if (state.location) {
 		$('[data-image-location]').src = state.location.previewUrl;
