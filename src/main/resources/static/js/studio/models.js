@@ -51,8 +51,16 @@ export function cheapest(model) {
  */
 export function drawPicker(container, kind, name, selectedId, onChange) {
 	const models = state.models[kind];
+	// With one model there is nothing to choose: no picker at all.
+	container.closest('[data-model-picker]').hidden = models.length < 2;
+	if (models.length < 2) {
+		container.replaceChildren();
+		return;
+	}
 	container.replaceChildren(...models.map((model) => {
-		const label = el('label', 'model');
+		// The radio is named by the model's name alone; what it can do and costs describes it.
+		const card = el('div', 'model');
+		const label = el('label', 'model__name');
 		label.dataset.model = model.id;
 		const input = document.createElement('input');
 		input.type = 'radio';
@@ -60,12 +68,12 @@ export function drawPicker(container, kind, name, selectedId, onChange) {
 		input.value = model.id;
 		input.checked = model.id === selectedId;
 		input.addEventListener('change', () => onChange(model));
-		const text = el('span', 'model__text');
 		const price = kind === 'image' ? credits(model.costs.image) : `from ${credits(cheapest(model))}`;
-		text.append(el('span', 'model__name', model.name),
-			el('span', 'model__meta', `${capabilities(model) || model.description} · ${price} · ${typicalTime(model)}`));
-		label.append(input, text);
-		return label;
+		const meta = el('span', 'model__meta', `${capabilities(model) || model.description} · ${price} · ${typicalTime(model)}`);
+		meta.id = `${name}-${model.id.replace(/[^a-z0-9]+/gi, '-')}-about`;
+		input.setAttribute('aria-describedby', meta.id);
+		label.append(input, document.createTextNode(model.name));
+		card.append(label, meta);
+		return card;
 	}));
-	container.closest('[data-model-picker]').hidden = models.length < 2;
 }

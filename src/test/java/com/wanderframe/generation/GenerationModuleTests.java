@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * Replicate's client, media, platform), driven through a kind and a generator made for the
  * test: what the engine promises every kind, whatever its model.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+// The embedded PostgreSQL (platform) is what every module stands on; include it explicitly.
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
 @Import(GenerationModuleTests.TestKindConfiguration.class)
 @TestPropertySource(properties = "wanderframe.generation.sweep-interval=500ms")
 class GenerationModuleTests {

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelPickerTests extends BrowserTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.wanderframe.credits.Credits credits;
+
 	static final FakeReplicate replicate = FakeReplicate.shared();
 
 	@DynamicPropertySource
@@ -51,10 +54,12 @@ class ModelPickerTests extends BrowserTest {
 		ApiClient client = ApiClient.signedUp(port);
 		Studio studio = new Studio(client);
 		String imageId = studio.imageAtLocation();
+		// The dearest combination costs more than the sign-up grant.
+		credits.grant(java.util.UUID.fromString(client.get("/api/me").json().path("id").asString()), 40, "Test credits");
 		Page page = studioFor(client, "?image=" + imageId);
 
 		assertThat(page.locator("[data-video-models] [data-model]")).hasCount(6);
-		assertThat(page.locator("[data-model='google/veo-3-fast'] .model__meta")).containsText("sound");
+		assertThat(page.locator(".model:has([data-model='google/veo-3-fast']) .model__meta")).containsText("sound");
 		page.locator("[data-model='google/veo-3-fast']").click();
 		assertThat(page.getByLabel("8 seconds")).isChecked();
 		assertThat(page.getByLabel("Add sound")).isVisible();
@@ -95,10 +100,10 @@ class ModelPickerTests extends BrowserTest {
 		Page page = studioFor(client, "?image=" + imageId);
 
 		page.locator("[data-model='kwaivgi/kling-v2.1']").click();
-		assertThat(page.getByLabel("End frame")).isVisible();
+		assertThat(page.getByLabel("End frame", new Page.GetByLabelOptions().setExact(true))).isVisible();
 		assertThat(page.getByLabel("Add sound")).isHidden();
 		page.getByLabel("720p").check();
-		page.getByLabel("End frame").selectOption(endImage);
+		page.getByLabel("End frame", new Page.GetByLabelOptions().setExact(true)).selectOption(endImage);
 		assertThat(page.getByLabel("720p")).isDisabled();
 		assertThat(page.getByLabel("1080p")).isChecked();
 		int shown = price(client, "kwaivgi/kling-v2.1", "5s-1080p");
