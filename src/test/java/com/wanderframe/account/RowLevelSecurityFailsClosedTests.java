@@ -41,6 +41,7 @@ class RowLevelSecurityFailsClosedTests {
 		assertThatThrownBy(() -> ActingUser.callAs(alice,
 				() -> jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()))
 			.isInstanceOf(CannotGetJdbcConnectionException.class)
+			.rootCause()
 			.hasMessageContaining("outside a transaction");
 		long seenInATransaction = ActingUser.callAs(alice,
 				() -> transactions.execute(status -> jdbc.sql("SELECT count(*) FROM users").query(Long.class).single()));
