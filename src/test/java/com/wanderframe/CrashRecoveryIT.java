@@ -97,10 +97,10 @@ class CrashRecoveryIT {
 		// SIGKILL the JVM only; its PostgreSQL runs in a session of its own and stays behind.
 		first.process().destroyForcibly();
 		assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-		// What the killed run was rendering at that moment. TODO: expect none of it once start-up
-		// cleans scratch directories (issue 9, "inputs"); until then only the restarted run's own
-		// scratch files must be gone.
-		List<Path> scratchOfTheKilledRun = scratchFiles();
+		// What the killed run was rendering at that moment: start-up must clear it where the app
+		// cleans scratch space at start-up (ScratchSpace); in builds without that, only the
+		// restarted run's own scratch files must be gone.
+		List<Path> scratchOfTheKilledRun = cleansScratchAtStartUp() ? List.of() : scratchFiles();
 		long orphan = leftoverPostmaster().orElseThrow(() -> new AssertionError("the killed app's PostgreSQL still runs"))
 			.pid();
 
@@ -219,10 +219,34 @@ class CrashRecoveryIT {
 		return status.equals("completed") || status.equals("failed");
 	}
 
-	/** The app's scratch files, in the temporary directory it was given (not the PostgreSQL binaries). */
+	/**
+	 * The app's scratch files: in the temporary directory it was given (not the PostgreSQL
+	 * binaries there), and inside the per-instance directories under {@code <data>/scratch}
+	 * (each holds only its {@code .lock} while idle).
+	 */
 	private List<Path> scratchFiles() throws IOException {
+		List<Path> found = new ArrayList<>();
 		try (Stream<Path> files = Files.list(work.resolve("tmp"))) {
-			return files.filter(file -> file.getFileName().toString().startsWith("wanderframe-")).toList();
+			files.filter(file -> file.getFileName().toString().startsWith("wanderframe-")).forEach(found::add);
+		}
+		Path scratch = work.resolve("data/scratch");
+		if (Files.isDirectory(scratch)) {
+			try (Stream<Path> files = Files.walk(scratch, 2)) {
+				files.filter(file -> scratch.relativize(file).getNameCount() == 2)
+					.filter(file -> !file.getFileName().toString().equals(".lock"))
+					.forEach(found::add);
+			}
+		}
+		return found;
+	}
+
+	private static boolean cleansScratchAtStartUp() {
+		try {
+			Class.forName("com.wanderframe.platform.ScratchSpace");
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
 		}
 	}
 
