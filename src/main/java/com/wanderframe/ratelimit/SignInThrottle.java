@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * Slows password guessing, shared by every instance. Only wrong passwords are counted, in three
  * buckets: the account from this address, the address whatever the account (credential
  * stuffing), and the account from anywhere (guessing spread over many addresses). Each bucket
- * lets a quarter of its hourly budget through at once and then spreads the rest out, so the
- * delays grow: a few typos cost nothing, the next attempts wait seconds, a long run waits
- * minutes.
+ * lets a quarter of its hourly budget through per burst window (a minute) and the hour's budget
+ * no faster than evenly spread, so the delays grow: a few typos cost nothing, the next attempts
+ * wait for the minute to end, a long run waits minutes for each guess.
  * <p>
  * A limit here never locks anyone out for good: a refused attempt is not counted, so after the
  * {@code Retry-After} the right password works again. And the account-wide bucket is skipped for
@@ -48,7 +48,7 @@ public class SignInThrottle {
 	private static BucketConfiguration growing(int perHour, Duration burstWindow) {
 		int burst = Math.max(1, perHour / 4);
 		return BucketConfiguration.builder()
-			.addLimit(limit -> limit.capacity(burst).refillGreedy(burst, burstWindow))
+			.addLimit(limit -> limit.capacity(burst).refillIntervally(burst, burstWindow))
 			.addLimit(limit -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
 			.build();
 	}
