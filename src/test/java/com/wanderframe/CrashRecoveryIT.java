@@ -181,6 +181,7 @@ class CrashRecoveryIT {
 				PackagedJar.path().toString(), "--server.port=" + port, "--wanderframe.data.dir=" + data,
 				"--wanderframe.credits.signup-grant=100", "--wanderframe.rate-limit.generations-per-minute=100",
 				"--wanderframe.rate-limit.generations-per-hour=100",
+				"--wanderframe.rate-limit.max-unfinished-generations=100",
 				"--db-scheduler.polling-interval=500ms", "--db-scheduler.heartbeat-interval=2s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
