@@ -36,9 +36,17 @@ public class Credits {
 
 	/** Opens the account of a new person with the starting grant. */
 	public void open(UUID user) {
+		open(user, signupGrant);
+	}
+
+	/**
+	 * Opens the account of a new person with {@code grant} credits (0 while the welcome grant is
+	 * held back, e.g. until an email address is verified).
+	 */
+	public void open(UUID user, int grant) {
 		jdbc.sql("INSERT INTO credit_accounts (user_id, balance) VALUES (?, 0)").param(user).update();
-		if (signupGrant > 0) {
-			grant(user, signupGrant, "Welcome credits");
+		if (grant > 0) {
+			grant(user, grant, "Welcome credits");
 		}
 	}
 

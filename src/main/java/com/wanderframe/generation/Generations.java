@@ -7,7 +7,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.generation.internal.GenerationEngine;
 import com.wanderframe.generation.internal.GenerationTasks;
-import com.wanderframe.ratelimit.GenerationRateLimit;
+import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,14 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The generation core as the image and video modules use it. Accepting is the shared half of
  * every generate use case: after the module checked everything that can be checked (nothing is
- * written on a refusal), take a rate-limit token, then in one transaction charge, insert the
- * pending row and schedule the start job, so there is never a charge without a job or a job
- * without a charge.
+ * written on a refusal), pass the generation limits (unfinished generations, rate limit, the
+ * hosted-spending ceiling), then in one transaction charge, insert the pending row and schedule
+ * the start job, so there is never a charge without a job or a job without a charge.
  */
 @Service
 public class Generations {
 
-	private final GenerationRateLimit rateLimit;
+	private final GenerationLimits limits;
 
 	private final Credits credits;
 
@@ -32,9 +32,9 @@ public class Generations {
 
 	private final TransactionTemplate transactions;
 
-	Generations(GenerationRateLimit rateLimit, Credits credits, SchedulerClient scheduler, GenerationEngine engine,
+	Generations(GenerationLimits limits, Credits credits, SchedulerClient scheduler, GenerationEngine engine,
 			TransactionTemplate transactions) {
-		this.rateLimit = rateLimit;
+		this.limits = limits;
 		this.credits = credits;
 		this.scheduler = scheduler;
 		this.engine = engine;
@@ -45,20 +45,23 @@ public class Generations {
 	}
 
 	/**
+	 * @param model what makes it: a hosted one counts against the deployment's spending ceiling
 	 * @param ledgerReason what the person reads in their ledger, e.g. "Video: 6 s at 768p"
 	 * @param insertRow writes the kind's pending row under the given id, in the transaction
-	 * @throws com.wanderframe.platform.RetryableApiException 429 {@code rate_limited}
+	 * @throws com.wanderframe.platform.ApiException 429 {@code rate_limited} /
+	 * {@code too_many_unfinished_generations}, 503 {@code capacity_exhausted}
 	 * @throws com.wanderframe.credits.InsufficientCreditsException 402; nothing is written
 	 */
-	public Accepted accept(ModelKind kind, UUID user, int cost, String ledgerReason, Consumer<GenerationId> insertRow) {
-		rateLimit.acquire(kind.value(), user);
+	public Accepted accept(ModelKind kind, Model model, UUID user, int cost, String ledgerReason,
+			Consumer<GenerationId> insertRow) {
 		GenerationId id = GenerationId.random();
-		int balance = transactions.execute(status -> {
-			int after = credits.charge(user, cost, id.value(), ledgerReason);
-			insertRow.accept(id);
-			scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
-			return after;
-		});
+		int balance = limits.admit(new GenerationLimits.Generation(kind.value(), user, cost, !model.local()),
+				() -> transactions.execute(status -> {
+					int after = credits.charge(user, cost, id.value(), ledgerReason);
+					insertRow.accept(id);
+					scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
+					return after;
+				}));
 		return new Accepted(id, cost, balance);
 	}
 

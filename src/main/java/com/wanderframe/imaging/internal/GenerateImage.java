@@ -57,7 +57,7 @@ class GenerateImage {
 			.orElseThrow(() -> ApiException.notFound("photo_not_found",
 					"That photo does not exist or is not yours. Upload a photo first."));
 		int cost = catalogue.price(model, model.choices().get(0), false);
-		Generations.Accepted accepted = generations.accept(ModelKind.IMAGE, user, cost,
+		Generations.Accepted accepted = generations.accept(ModelKind.IMAGE, model, user, cost,
 				"Image at " + location.name(),
 				id -> images.insert(id.value(), user, photo.id(), location.slug(), cost, model.id()));
 		return new Started(accepted.id().value(), "pending", model.id(), cost, accepted.credits());

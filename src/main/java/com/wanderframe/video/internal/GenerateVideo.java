@@ -43,7 +43,7 @@ class GenerateVideo {
 				valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(), valid.model().id(),
 				valid.duration(), valid.resolution(), valid.promptOptimizer(), valid.audio(), valid.negativePrompt(),
 				valid.aspectRatio());
-		Generations.Accepted accepted = engine.accept(ModelKind.VIDEO, user.id(), valid.cost(),
+		Generations.Accepted accepted = engine.accept(ModelKind.VIDEO, valid.model(), user.id(), valid.cost(),
 				"Video: " + valid.model().name() + ", " + valid.duration() + " s at " + valid.resolution()
 						+ (Boolean.TRUE.equals(valid.audio()) ? " with sound" : ""),
 				id -> generations.insert(VideoGeneration.pending(id, user.id(), asked, valid.cost())));

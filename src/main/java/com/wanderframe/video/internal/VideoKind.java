@@ -90,6 +90,13 @@ class VideoKind implements GenerationKind {
 		if (info.frameCount() == 0) {
 			throw new GenerationFailedException(Failure.Reason.OUTPUT_INVALID, "empty video");
 		}
+		int asked = generations.find(row.id().value()).orElseThrow().request().durationSeconds();
+		// Every model we run outputs H.264; a file in another codec is not the model's.
+		var problem = PlayableVideo.problem(info, PlayableVideo.H264, asked);
+		if (problem.isPresent()) {
+			log.warn("Generation {} produced an unusable video: {}", row.id(), problem.get());
+			throw new GenerationFailedException(Failure.Reason.OUTPUT_INVALID, problem.get());
+		}
 		Path poster = mp4.resolveSibling(row.id() + "-poster.jpg");
 		try {
 			Mp4Files.writePoster(mp4, poster);
