@@ -106,7 +106,8 @@ class GenerationModuleTests {
 	}
 
 	private GenerationId accept(UUID user, String prompt) {
-		return generations.accept(ModelKind.VIDEO, user, 3, "Test generation", id -> jdbc
+		return generations.accept(ModelKind.VIDEO, ModelCatalogue.find(ModelCatalogue.LOCAL_MOTION).orElseThrow(), user, 3,
+				"Test generation", id -> jdbc
 			.sql("INSERT INTO test_generations (id, user_id, model, prompt) VALUES (?, ?, ?, ?)")
 			.params(id.value(), user, ModelCatalogue.LOCAL_MOTION, prompt)
 			.update()).id();
