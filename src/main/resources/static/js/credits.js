@@ -81,3 +81,5 @@ const purchaseId = params.get('purchase');
 if (status && purchaseId && window.location.pathname === '/credits/return') {
 	follow(purchaseId);
 }
+
+document.body.dataset.ready = '';
