@@ -5,7 +5,7 @@ import java.net.URI;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.wanderframe.ApiClient;
-import com.wanderframe.credits.FakeStripe;
+import com.wanderframe.billing.FakeStripe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.wanderframe.web.internal;
 
 import com.wanderframe.account.SignedInUser;
-import com.wanderframe.credits.CreditPurchases;
+import com.wanderframe.billing.CreditPurchases;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

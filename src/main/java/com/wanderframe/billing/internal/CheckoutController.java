@@ -1,11 +1,11 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import com.wanderframe.account.SignedInUser;
-import com.wanderframe.credits.CreditPack;
+import com.wanderframe.billing.CreditPack;
 import com.wanderframe.platform.ApiException;
 
 import org.springframework.http.HttpStatus;

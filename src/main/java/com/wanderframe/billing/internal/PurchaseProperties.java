@@ -1,11 +1,11 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.wanderframe.credits.CreditPack;
+import com.wanderframe.billing.CreditPack;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

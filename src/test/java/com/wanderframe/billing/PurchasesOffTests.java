@@ -1,4 +1,4 @@
-package com.wanderframe.credits;
+package com.wanderframe.billing;
 
 import com.wanderframe.ApiClient;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.wanderframe.credits;
+package com.wanderframe.billing;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.wanderframe.ApiClient;
+import com.wanderframe.credits.Credits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

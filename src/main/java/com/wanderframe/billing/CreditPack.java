@@ -1,4 +1,4 @@
-package com.wanderframe.credits;
+package com.wanderframe.billing;
 
 /**
  * A pack of credits on sale: {@code price} is in the currency's minor unit (cents), as Stripe

@@ -1,4 +1,4 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,7 +8,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.checkout.SessionCreateParams;
-import com.wanderframe.credits.CreditPack;
+import com.wanderframe.billing.CreditPack;
 import com.wanderframe.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

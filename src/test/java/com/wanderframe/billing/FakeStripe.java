@@ -1,4 +1,4 @@
-package com.wanderframe.credits;
+package com.wanderframe.billing;
 
 import java.io.IOException;
 import java.io.InputStream;

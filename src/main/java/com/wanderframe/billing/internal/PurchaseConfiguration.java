@@ -1,4 +1,4 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

@@ -1,4 +1,4 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.wanderframe.credits.internal;
+package com.wanderframe.billing.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.UUID;
 
 import com.stripe.model.checkout.Session;
 import com.wanderframe.account.ActingUser;
-import com.wanderframe.credits.CreditPack;
-import com.wanderframe.credits.CreditPurchases;
+import com.wanderframe.billing.CreditPack;
+import com.wanderframe.billing.CreditPurchases;
+import com.wanderframe.credits.Credits;
 import com.wanderframe.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +39,15 @@ class Purchases implements CreditPurchases {
 
 	private final TransactionOperations transactions;
 
+	private final Credits credits;
+
 	Purchases(PurchaseProperties properties, StripeGateway stripe, JdbcClient jdbc,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, Credits credits) {
 		this.properties = properties;
 		this.stripe = stripe;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.credits = credits;
 	}
 
 	@Override
@@ -160,24 +164,14 @@ class Purchases implements CreditPurchases {
 					purchase.currency());
 			return false;
 		}
+		// Leaving 'open' and paying in commit together: whoever moves the purchase pays it, once.
 		boolean granted = jdbc.sql("""
-				WITH paid AS (
-				    UPDATE credit_purchases
-				    SET status = 'fulfilled', payment_intent_id = :paymentIntent, fulfilled_at = now()
-				    WHERE id = :purchase AND status = 'open'
-				    RETURNING id, user_id, credits),
-				entry AS (
-				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
-				    SELECT user_id, 'purchase', credits, id, :reason FROM paid
-				    ON CONFLICT (reference, kind) DO NOTHING
-				    RETURNING user_id, amount)
-				UPDATE credit_accounts account SET balance = account.balance + entry.amount
-				FROM entry WHERE account.user_id = entry.user_id
-				""")
-			.param("paymentIntent", session.getPaymentIntent())
-			.param("purchase", purchase.id())
-			.param("reason", "Bought " + purchase.credits() + " credits")
-			.update() == 1;
+				UPDATE credit_purchases
+				SET status = 'fulfilled', payment_intent_id = ?, fulfilled_at = now()
+				WHERE id = ? AND status = 'open'
+				""").params(session.getPaymentIntent(), purchase.id()).update() == 1
+				&& credits.creditPurchase(purchase.user(), purchase.credits(), purchase.id(),
+						"Bought " + purchase.credits() + " credits");
 		if (granted) {
 			log.info("Purchase {} paid: {} credits granted", purchase.id(), purchase.credits());
 		}
@@ -211,22 +205,8 @@ class Purchases implements CreditPurchases {
 				return;
 			}
 			OpenPurchase purchase = paid.get();
-			int balance = jdbc.sql("SELECT balance FROM credit_accounts WHERE user_id = ? FOR UPDATE")
-				.param(purchase.user())
-				.query(Integer.class)
-				.single();
-			int reclaimed = Math.min(balance, purchase.credits());
-			if (reclaimed > 0) {
-				jdbc.sql("""
-						INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
-						VALUES (?, 'purchase_reversal', ?, ?, ?)
-						""")
-					.params(purchase.user(), -reclaimed, purchase.id(), "Purchase " + outcome)
-					.update();
-				jdbc.sql("UPDATE credit_accounts SET balance = balance - ? WHERE user_id = ?")
-					.params(reclaimed, purchase.user())
-					.update();
-			}
+			int reclaimed = credits.reclaimPurchase(purchase.user(), purchase.credits(), purchase.id(),
+					"Purchase " + outcome);
 			int unreclaimed = purchase.credits() - reclaimed;
 			jdbc.sql("""
 					UPDATE credit_purchases SET status = ?, reclaimed_credits = ?, unreclaimed_credits = ?,
