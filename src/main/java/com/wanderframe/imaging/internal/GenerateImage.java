@@ -7,8 +7,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
-import com.wanderframe.media.PhotoRef;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoRef;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.ratelimit.GenerationRateLimit;
 
