@@ -99,11 +99,14 @@ class BadInputMatrixTests {
 				anonymous("sign-up: no password", json("POST", "/api/auth/signup", "{\"email\":\"new-person@example.com\"}"), 400, "invalid_password"),
 				anonymous("sign-up: email is an object", json("POST", "/api/auth/signup", "{\"email\":{\"a\":1},\"password\":\"correct horse\"}"), 400, "malformed_request"),
 				anonymous("sign-up: email with HTML", json("POST", "/api/auth/signup", "{\"email\":\"<script>alert(1)</script>@example.com\",\"password\":\"correct horse\"}"), 400, "invalid_email"),
-				anonymous("sign-up: email with NUL and RTL override", json("POST", "/api/auth/signup", "{\"email\":\"a\\u0000\\u202e@example.com\",\"password\":\"correct horse\"}"), 400, "invalid_email"),
+				anonymous("sign-up: email with NUL", json("POST", "/api/auth/signup", "{\"email\":\"a\\u0000@example.com\",\"password\":\"correct horse\"}"), 400, "malformed_request"),
+				anonymous("sign-up: email with a right-to-left override", json("POST", "/api/auth/signup", "{\"email\":\"moc.elpmaxe\\u202e@example.com\",\"password\":\"correct horse\"}"), 400, "invalid_email"),
 				anonymous("sign-up: a 300-character email", json("POST", "/api/auth/signup", "{\"email\":\"" + "a".repeat(288) + "@example.com\",\"password\":\"correct horse\"}"), 400, "invalid_email"),
 				anonymous("sign-up: password of 10,000 characters", json("POST", "/api/auth/signup", "{\"email\":\"long-password@example.com\",\"password\":\"" + "p".repeat(10_000) + "\"}"), 400, "invalid_password"),
-				anonymous("sign-up: password is a number", json("POST", "/api/auth/signup", "{\"email\":\"numeric@example.com\",\"password\":12345678901}"), 400, "invalid_password"),
-				anonymous("sign-up: a taken email", json("POST", "/api/auth/signup", "{\"email\":\"{aliceEmail}\",\"password\":\"another horse\"}"), 409, "email_taken"),
+				anonymous("sign-up: password is a number", json("POST", "/api/auth/signup", "{\"email\":\"numeric@example.com\",\"password\":12345678901}"), 400, "malformed_request"),
+				anonymous("sign-up: a common password", json("POST", "/api/auth/signup", "{\"email\":\"common@example.com\",\"password\":\"password\"}"), 400, "weak_password"),
+				anonymous("sign-up: a guessable password", json("POST", "/api/auth/signup", "{\"email\":\"digits@example.com\",\"password\":\"12345678\"}"), 400, "weak_password"),
+				anonymous("sign-up: a taken email", json("POST", "/api/auth/signup", "{\"email\":\"{aliceEmail}\",\"password\":\"Tr0ub4dor&3-zebra-quilt\"}"), 409, "email_taken"),
 				anonymous("sign-up: nested 5000 deep", json("POST", "/api/auth/signup", "{\"email\":" + nested + "}"), 400, "malformed_request"),
 				anonymous("sign-up: as text/plain", raw("POST", "/api/auth/signup", "text/plain", "{\"email\":\"plain@example.com\",\"password\":\"correct horse\"}"), 415, "unsupported_media_type"),
 				anonymous("sign-up: as a form", raw("POST", "/api/auth/signup", "application/x-www-form-urlencoded", "email=form%40example.com&password=correct+horse"), 415, "unsupported_media_type"),
@@ -113,7 +116,10 @@ class BadInputMatrixTests {
 				anonymous("sign-in: not JSON", json("POST", "/api/auth/signin", "email={aliceEmail}"), 400, "malformed_request"),
 				anonymous("sign-in: email is an array", json("POST", "/api/auth/signin", "{\"email\":[\"{aliceEmail}\"],\"password\":\"correct horse\"}"), 400, "malformed_request"),
 				anonymous("sign-in: unicode look-alike email", json("POST", "/api/auth/signin", "{\"email\":\"\\u0430lice@example.com\",\"password\":\"correct horse\"}"), 401, "invalid_credentials"),
+				anonymous("sign-in: a password over 72 bytes", json("POST", "/api/auth/signin", "{\"email\":\"{aliceEmail}\",\"password\":\"" + "p".repeat(73) + "\"}"), 400, "invalid_password"),
 				anonymous("me: not signed in", get("/api/me"), 401, "unauthenticated"),
+				anonymous("sign-out everywhere: not signed in", json("POST", "/api/auth/signout-all", ""), 401, "unauthenticated"),
+				alice("sign-out everywhere: without the CSRF token", json("POST", "/api/auth/signout-all", "").withoutCsrf(), 403, "csrf_token_invalid"),
 				alice("sign-out: without the CSRF token", json("POST", "/api/auth/signout", "").withoutCsrf(), 403, "csrf_token_invalid"),
 
 				// ---- step 1: photos ----
@@ -138,6 +144,8 @@ class BadInputMatrixTests {
 				alice("photo: someone else's", get("/api/photos/{bobPhoto}"), 404, "photo_not_found"),
 				alice("photo: someone else's content", get("/api/photos/{bobPhoto}/content"), 404, "photo_not_found"),
 				alice("photo: nobody's", get("/api/photos/{nobody}/content"), 404, "photo_not_found"),
+				alice("photo: someone else's cut-out", get("/api/photos/{bobPhoto}/cutout.png"), 404, "photo_not_found"),
+				alice("photo: a path parameter in the id", get("/api/photos/{alicePhoto};jsessionid=abc"), 400, "request_rejected"),
 				alice("photo: an encoded slash in the path", get("/api/photos/..%2F..%2Fetc%2Fpasswd"), 400, "request_rejected"),
 
 				// ---- step 2: locations ----
@@ -213,8 +221,8 @@ class BadInputMatrixTests {
 				anonymous("webhook: a forged signature", json("POST", "/api/webhooks/replicate", "{\"id\":\"x\",\"status\":\"succeeded\"}")
 					.withHeaders("webhook-id", "msg_1", "webhook-timestamp", "{now}", "webhook-signature", "v1,Zm9yZ2VkIHNpZ25hdHVyZQ=="), 401, "invalid_webhook_signature"),
 				anonymous("webhook: signed an hour ago", json("POST", "/api/webhooks/replicate", "{\"id\":\"x\",\"status\":\"succeeded\"}").signed(-3600), 401, "invalid_webhook_signature"),
-				anonymous("webhook: signed but not JSON", json("POST", "/api/webhooks/replicate", "{not json").signed(0), 400, "malformed_request"),
-				anonymous("webhook: signed, a status Replicate never sends", json("POST", "/api/webhooks/replicate", "{\"id\":\"{bobVideo}\",\"status\":\"<script>\"}").signed(0), 400, "malformed_request"),
+				anonymous("webhook: signed but not JSON", json("POST", "/api/webhooks/replicate", "{not json").signed(0), 400, "invalid_webhook_body"),
+				anonymous("webhook: signed, a status Replicate never sends", json("POST", "/api/webhooks/replicate", "{\"id\":\"{bobVideo}\",\"status\":\"<script>\"}").signed(0), 400, "invalid_webhook_body"),
 
 				// ---- anything else ----
 				alice("an endpoint that does not exist", get("/api/does-not-exist"), 404, "not_found"),

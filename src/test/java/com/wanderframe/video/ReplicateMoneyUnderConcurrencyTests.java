@@ -17,8 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link MoneyUnderConcurrency} on Replicate's minimax/hailuo-02 (the fake): predictions succeed
  * or fail as a random script says, a third of them failing, and some polls meet a 502 on the way.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"wanderframe.rate-limit.generations-per-minute=1000", "wanderframe.rate-limit.generations-per-hour=1000" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ReplicateMoneyUnderConcurrencyTests extends MoneyUnderConcurrency {
 
 	static final FakeReplicate replicate = FakeReplicate.shared();
@@ -31,6 +30,8 @@ class ReplicateMoneyUnderConcurrencyTests extends MoneyUnderConcurrency {
 		ReplicateVideoProperties.register(registry, "local");
 		registry.add("wanderframe.video.first-poll", () -> "100ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "400ms");
+		registry.add("wanderframe.rate-limit.generations-per-minute", () -> "1000");
+		registry.add("wanderframe.rate-limit.generations-per-hour", () -> "1000");
 	}
 
 	@BeforeEach

@@ -35,9 +35,7 @@ import static org.awaitility.Awaitility.await;
  * own and the app's own logging turned up to DEBUG: none of the secrets (the API token, the
  * webhook secret, the database password, a session id) appears in a log line or a response.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"logging.level.com.wanderframe=DEBUG", "logging.level.org.springframework.web=DEBUG",
-		"logging.level.org.springframework.security=DEBUG" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsTests {
 
@@ -54,6 +52,9 @@ class SecretsStayOutOfLogsTests {
 		registry.add("wanderframe.imaging.generator", () -> "replicate");
 		registry.add("wanderframe.video.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.video.reconciliation-poll", () -> "10m");
+		registry.add("logging.level.com.wanderframe", () -> "DEBUG");
+		registry.add("logging.level.org.springframework.web", () -> "DEBUG");
+		registry.add("logging.level.org.springframework.security", () -> "DEBUG");
 	}
 
 	@AfterAll
