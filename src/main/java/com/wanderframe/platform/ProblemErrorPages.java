@@ -48,12 +48,14 @@ class ProblemErrorPages {
 					}
 				}
 				host.getPipeline().addValve(new ProblemErrorReportValve());
+				// The host adds a valve of this class at start unless one is there already.
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			}
 		});
 	}
 
 	/** Tomcat's last word on an error nobody answered: problem details instead of an HTML page. */
-	static final class ProblemErrorReportValve extends ErrorReportValve {
+	public static final class ProblemErrorReportValve extends ErrorReportValve {
 
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {

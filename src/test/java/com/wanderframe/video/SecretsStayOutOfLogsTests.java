@@ -13,11 +13,15 @@ import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A whole Replicate-backed run (image on flux-kontext-pro, video on hailuo-02 finished by a signed
  * webhook, a forged webhook refused, sign-out and sign-in) with a token and webhook secret of its
- * own and the app's own logging turned up to DEBUG: none of the secrets (the API token, the
+ * own and the app's, web and security logging turned up to DEBUG: none of the secrets (the API token, the
  * webhook secret, the database password, a session id) appears in a log line or a response.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,9 +56,23 @@ class SecretsStayOutOfLogsTests {
 		registry.add("wanderframe.imaging.generator", () -> "replicate");
 		registry.add("wanderframe.video.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.video.reconciliation-poll", () -> "10m");
-		registry.add("logging.level.com.wanderframe", () -> "DEBUG");
-		registry.add("logging.level.org.springframework.web", () -> "DEBUG");
-		registry.add("logging.level.org.springframework.security", () -> "DEBUG");
+	}
+
+	/** The app's own loggers, and those of the web and security layers, at their most talkative. */
+	static final List<String> LOUD = List.of("com.wanderframe", "org.springframework.web", "org.springframework.security");
+
+	@BeforeEach
+	void logEverything() {
+		LOUD.forEach(logger -> logging().setLogLevel(logger, LogLevel.DEBUG));
+	}
+
+	@AfterEach
+	void logAsBefore() {
+		LOUD.forEach(logger -> logging().setLogLevel(logger, logger.equals("com.wanderframe") ? LogLevel.INFO : null));
+	}
+
+	private static LoggingSystem logging() {
+		return LoggingSystem.get(SecretsStayOutOfLogsTests.class.getClassLoader());
 	}
 
 	@AfterAll
