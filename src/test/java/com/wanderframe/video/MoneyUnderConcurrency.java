@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * Money under concurrency: 20 people each send 20 generate requests at once, with balances that
  * pay for only some of them, and about a third of the accepted generations fail (how, each
  * subclass decides). Afterwards every balance equals the sum of its ledger and is not negative,
- * each person got exactly as many generations as their balance paid for, every generation has
- * exactly one charge, each failed one exactly one refund and no completed one any.
+ * nobody has more completed videos than their balance paid for, every generation has exactly one
+ * charge, each failed one exactly one refund and no completed one any.
  */
 abstract class MoneyUnderConcurrency {
 
@@ -76,9 +76,11 @@ abstract class MoneyUnderConcurrency {
 		assertThat(answers).filteredOn(answer -> answer.status() == 402)
 			.allSatisfy(answer -> assertThat(answer.idOrCode()).isEqualTo("insufficient_credits"));
 		for (Person person : people) {
+			// At least what the balance paid for; more when a refund of one that failed early
+			// freed credits for a request still on its way. Never more completed than paid for.
 			assertThat(answers).filteredOn(answer -> answer.person() == person && answer.status() == 202)
 				.as("generations person %d's %d credits paid for", person.index(), person.balance())
-				.hasSize(person.balance() / COST);
+				.hasSizeGreaterThanOrEqualTo(person.balance() / COST);
 		}
 		List<Answer> accepted = answers.stream().filter(answer -> answer.status() == 202).toList();
 		assertThat(accepted).as("some accepted, some refused").isNotEmpty().hasSizeLessThan(answers.size());
@@ -117,6 +119,8 @@ abstract class MoneyUnderConcurrency {
 				.isEqualTo(ledgerSum)
 				.isNotNegative()
 				.isEqualTo(person.balance() - COST * (int) completedOfPerson);
+			assertThat(COST * completedOfPerson).as("person %d's completed videos", person.index())
+				.isLessThanOrEqualTo(person.balance());
 			assertThat(person.client().get("/api/me").json().path("credits").asInt()).isEqualTo(balance);
 		}
 	}
