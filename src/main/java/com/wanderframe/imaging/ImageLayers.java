@@ -33,13 +33,14 @@ public final class ImageLayers {
 	public record Layer(String name, int depth, String mediaKey) {
 	}
 
-	public record Manifest(int width, int height, Subject subject, List<Layer> layers) {
+	/** @param location the slug of the place the layers were painted from */
+	public record Manifest(int width, int height, String location, Subject subject, List<Layer> layers) {
 	}
 
 	private static final Pattern SUBJECT = Pattern
 		.compile("\"subject\":\\{\"x\":(\\d+),\"y\":(\\d+),\"width\":(\\d+),\"height\":(\\d+)}");
 
-	private static final Pattern SIZE = Pattern.compile("\"width\":(\\d+),\"height\":(\\d+),");
+	private static final Pattern SIZE = Pattern.compile("\"width\":(\\d+),\"height\":(\\d+),\"location\":\"([a-z0-9-]+)\",");
 
 	private static final Pattern LAYER = Pattern.compile("\\{\"name\":\"([a-z]+)\",\"depth\":(\\d+),\"file\":\"([a-z]+\\.png)\"}");
 
@@ -101,7 +102,7 @@ public final class ImageLayers {
 		while (layer.find()) {
 			layers.add(new Layer(layer.group(1), Integer.parseInt(layer.group(2)), prefix(imageKey) + layer.group(3)));
 		}
-		return new Manifest(Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)),
+		return new Manifest(Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)), size.group(3),
 				new Subject(Integer.parseInt(subject.group(1)), Integer.parseInt(subject.group(2)),
 						Integer.parseInt(subject.group(3)), Integer.parseInt(subject.group(4))),
 				List.copyOf(layers));

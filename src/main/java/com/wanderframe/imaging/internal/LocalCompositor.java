@@ -101,11 +101,12 @@ class LocalCompositor implements ImageGenerator {
 		vignette(g);
 		g.dispose();
 		writeJpeg(image, target, 0.9f);
-		writeLayers(composition, layersDirectory(target));
+		writeLayers(composition, slug, layersDirectory(target));
 		return new GeneratedImage(WIDTH, HEIGHT);
 	}
 
-	private static void writeLayers(SceneCompositor.Composition composition, Path directory) throws IOException {
+	private static void writeLayers(SceneCompositor.Composition composition, String location, Path directory)
+			throws IOException {
 		Files.createDirectories(directory);
 		StringBuilder layers = new StringBuilder();
 		for (Scenery.Layer layer : composition.layers()) {
@@ -116,7 +117,7 @@ class LocalCompositor implements ImageGenerator {
 				.append(",\"file\":\"").append(file).append("\"}");
 		}
 		Rectangle s = composition.subject();
-		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"subject\":{\"x\":" + s.x + ",\"y\":" + s.y
+		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"location\":\"" + location + "\",\"subject\":{\"x\":" + s.x + ",\"y\":" + s.y
 				+ ",\"width\":" + s.width + ",\"height\":" + s.height + "},\"layers\":[" + layers + "]}";
 		Files.writeString(directory.resolve(SCENE_FILE), json);
 	}
