@@ -30,6 +30,7 @@ const aspectBox = $('[data-aspect-box]');
 const aspectRatios = $('[data-aspect-ratios]');
 const costText = $('[data-video-cost]');
 const reasonText = $('[data-video-reason]');
+const buyCredits = $('[data-video-buy]');
 const videoStart = $('[data-video-start]');
 const videoStatusBox = $('[data-video-status-box]');
 const videoStatus = $('[data-video-status]');
@@ -198,6 +199,7 @@ function renderVideoForm() {
 		reason = `The description is too long: at most ${MAX_PROMPT} characters.`;
 	}
 	reasonText.textContent = reason;
+	buyCredits.hidden = !(cost !== null && balance < cost);
 	videoStart.disabled = Boolean(reason) || submitting;
 }
 

@@ -18,6 +18,7 @@ import com.wanderframe.generation.GenerationRow;
 import com.wanderframe.generation.GenerationTable;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.generation.Timing;
+import com.wanderframe.imaging.ImageLayers;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
@@ -105,10 +106,13 @@ class ImagingKind implements GenerationKind {
 		int[] size = jpegSize(output);
 		String key = "images/" + row.userId() + "/" + row.id() + ".jpg";
 		media.put(key, output, "image/jpeg");
+		// The local compositor leaves the picture's layers beside it (for the motion renderer).
+		ImageLayers.store(media, key, LocalCompositor.layersDirectory(output));
 		if (!images.table()
 			.complete(row.id(), Map.of("media_key", key, "content_type", "image/jpeg", "width", size[0], "height",
 					size[1]))) {
 			// Failed meanwhile (and refunded): the picture must not outlive its row's claim.
+			ImageLayers.delete(media, key);
 			media.delete(key);
 		}
 	}

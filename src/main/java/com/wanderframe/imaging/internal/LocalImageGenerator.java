@@ -14,6 +14,7 @@ import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.segmentation.PersonSegmentation;
 
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ class LocalImageGenerator implements Generator {
 
 	private final MediaStore media;
 
-	LocalImageGenerator(Locations locations, MediaStore media) {
-		this.compositor = new LocalCompositor(locations);
+	LocalImageGenerator(Locations locations, PersonSegmentation segmentation, MediaStore media) {
+		this.compositor = new LocalCompositor(locations, segmentation);
 		this.locations = locations;
 		this.media = media;
 	}

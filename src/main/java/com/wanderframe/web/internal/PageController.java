@@ -4,7 +4,7 @@ import com.wanderframe.account.SignedInUser;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.generation.ModelCatalogue;
 import com.wanderframe.generation.ModelKind;
-
+import com.wanderframe.billing.CreditPurchases;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,9 +24,12 @@ class PageController {
 	/** What a new account starts with, promised on the landing and sign-up pages: the credits module's. */
 	private final Credits credits;
 
-	PageController(ModelCatalogue models, Credits credits) {
+	private final CreditPurchases purchases;
+
+	PageController(ModelCatalogue models, Credits credits, CreditPurchases purchases) {
 		this.models = models;
 		this.credits = credits;
+		this.purchases = purchases;
 	}
 
 	@GetMapping("/")
@@ -56,6 +59,14 @@ class PageController {
 	@GetMapping("/history")
 	String history() {
 		return "history";
+	}
+
+	/** Buying credits; also where Stripe sends the person back ({@code /credits/return}). */
+	@GetMapping({ "/credits", "/credits/return" })
+	String credits(Model model) {
+		model.addAttribute("purchasesEnabled", purchases.enabled());
+		model.addAttribute("packs", purchases.packs());
+		return "credits";
 	}
 
 }
