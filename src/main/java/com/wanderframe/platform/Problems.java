@@ -20,7 +20,36 @@ public final class Problems {
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
 
+	/** The longest detail that quotes something a client sent. */
+	static final int MAX_DETAIL = 200;
+
+	/** How much of a value a client sent an error message may repeat. */
+	public static final int MAX_QUOTE = 40;
+
 	private Problems() {
+	}
+
+	/**
+	 * What a client sent, fit to repeat in an error message: at most {@value #MAX_QUOTE}
+	 * characters, control characters removed, "…" where it was cut.
+	 */
+	public static String quote(String sent) {
+		return quote(sent, MAX_QUOTE);
+	}
+
+	static String quote(String sent, int max) {
+		if (sent == null) {
+			return "";
+		}
+		String clean = sent.replaceAll("\\p{Cntrl}", "");
+		if (clean.length() <= max) {
+			return clean;
+		}
+		int end = max - 1;
+		if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+			end--; // never half a character
+		}
+		return clean.substring(0, end) + "…";
 	}
 
 	public static ProblemDetail of(HttpStatus status, String code, String detail) {

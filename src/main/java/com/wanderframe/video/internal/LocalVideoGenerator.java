@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 
@@ -43,8 +44,11 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final VideoProperties properties;
 
+	private final ScratchSpace scratch;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties) {
+			VideoLifecycle lifecycle, VideoProperties properties, ScratchSpace scratch) {
+		this.scratch = scratch;
 		this.renderer = renderer;
 		this.media = media;
 		this.generations = generations;
@@ -67,7 +71,7 @@ class LocalVideoGenerator implements VideoGenerator {
 					"The video could not be generated. Your credits have been refunded.");
 			return;
 		}
-		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-video-")) {
+		try (ScratchDirectory work = ScratchDirectory.create(scratch, "video-")) {
 			Path mp4 = work.resolve(generation.id() + ".mp4");
 			if (render(generation, mp4)) {
 				try {

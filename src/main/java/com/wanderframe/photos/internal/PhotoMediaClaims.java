@@ -1,0 +1,35 @@
+package com.wanderframe.photos.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.wanderframe.media.MediaClaims;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Photos people uploaded: the stored objects under {@code photos/} that a row still refers to. */
+@Component
+class PhotoMediaClaims implements MediaClaims {
+
+	private final JdbcClient jdbc;
+
+	PhotoMediaClaims(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String prefix() {
+		return "photos/";
+	}
+
+	@Override
+	public Set<String> claimed(Collection<String> keys) {
+		return new HashSet<>(jdbc.sql("SELECT media_key FROM photos WHERE media_key = ANY (?::text[])")
+			.param(keys.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+}
