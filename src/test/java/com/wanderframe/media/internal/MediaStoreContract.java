@@ -92,10 +92,10 @@ abstract class MediaStoreContract {
 	void listingAPrefixFindsEveryObjectUnderItWithItsSizeAndAge() throws IOException {
 		store().put("videos/finn/a.mp4", new byte[] { 1, 2, 3 }, "video/mp4");
 		store().put("videos/finn/deeper/b.jpg", new byte[] { 1 }, "image/jpeg");
-		store().put("photos/finn/c.jpg", new byte[] { 1, 2 }, "image/jpeg");
+		store().put("videos/finnegan/c.mp4", new byte[] { 1, 2 }, "video/mp4");
 
 		List<MediaObject> listed;
-		try (java.util.stream.Stream<MediaObject> objects = store().list("videos/")) {
+		try (java.util.stream.Stream<MediaObject> objects = store().list("videos/finn/")) {
 			listed = objects.toList();
 		}
 
@@ -107,7 +107,7 @@ abstract class MediaStoreContract {
 				assertThat(object.size()).isEqualTo(3);
 				assertThat(object.lastModified()).isBefore(java.time.Instant.now().plusSeconds(60));
 			});
-		try (java.util.stream.Stream<MediaObject> none = store().list("images/")) {
+		try (java.util.stream.Stream<MediaObject> none = store().list("images/finn/")) {
 			assertThat(none).isEmpty();
 		}
 	}
