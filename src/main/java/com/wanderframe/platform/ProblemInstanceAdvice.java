@@ -13,13 +13,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Spring fills a problem's {@code instance} with the request path, which is whatever the client
- * sent (up to the header limit); a long one is cut to a short prefix like any other value an
- * error repeats.
+ * sent (up to the header limit); a long one is cut to a short prefix (our own paths are
+ * shorter), like any other value an error repeats.
  */
 @RestControllerAdvice
 class ProblemInstanceAdvice implements ResponseBodyAdvice<Object> {
 
-	static final int MAX_INSTANCE = 100;
+	static final int MAX_INSTANCE = 64;
 
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

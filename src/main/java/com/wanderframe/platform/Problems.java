@@ -21,7 +21,7 @@ public final class Problems {
 		.build();
 
 	/** The longest detail that quotes something a client sent. */
-	static final int MAX_DETAIL = 200;
+	static final int MAX_DETAIL = 72;
 
 	/** How much of a value a client sent an error message may repeat. */
 	public static final int MAX_QUOTE = 40;
