@@ -146,7 +146,7 @@ class PhotoLibrary implements Photos {
 	}
 
 	/**
-	 * Removes the acting user's photo: its row, then its file. Images made from it keep working
+	 * Removes the acting user's photo: its row, then its file and its cut-out. Images made from it keep working
 	 * (each has its own stored copy); an image still being made from it fails and is refunded.
 	 * A file that cannot be removed now is left to the orphan sweep, as no row claims it.
 	 * @return whether there was such a photo
@@ -161,6 +161,7 @@ class PhotoLibrary implements Photos {
 			return false;
 		}
 		deleteQuietly(key);
+		Cutouts.keysBeside(key).forEach(this::deleteQuietly);
 		return true;
 	}
 

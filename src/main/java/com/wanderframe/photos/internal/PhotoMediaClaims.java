@@ -9,7 +9,10 @@ import com.wanderframe.media.MediaClaims;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Photos people uploaded: the stored objects under {@code photos/} that a row still refers to. */
+/**
+ * Photos people uploaded and their cut-outs: the stored objects under {@code photos/} that a row
+ * still refers to.
+ */
 @Component
 class PhotoMediaClaims implements MediaClaims {
 
@@ -24,12 +27,20 @@ class PhotoMediaClaims implements MediaClaims {
 		return "photos/";
 	}
 
+	/** A photo's key, and the cut-outs kept beside it while the photo exists. */
 	@Override
 	public Set<String> claimed(Collection<String> keys) {
-		return new HashSet<>(jdbc.sql("SELECT media_key FROM photos WHERE media_key = ANY (?::text[])")
-			.param(keys.toArray(String[]::new))
+		Set<String> photos = new HashSet<>(jdbc.sql("SELECT media_key FROM photos WHERE media_key = ANY (?::text[])")
+			.param(keys.stream().map(Cutouts::photoKeyOf).distinct().toArray(String[]::new))
 			.query(String.class)
 			.list());
+		Set<String> claimed = new HashSet<>();
+		for (String key : keys) {
+			if (photos.contains(Cutouts.photoKeyOf(key))) {
+				claimed.add(key);
+			}
+		}
+		return claimed;
 	}
 
 }
