@@ -94,6 +94,17 @@ class VideoEvents implements SmartLifecycle {
 	SseEmitter follow(UUID user, VideoView current) {
 		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
 		Follower follower = new Follower(user, current.id(), emitter);
+		if (!running) {
+			// Shutting down: end the stream at once, so the browser reconnects to another instance.
+			try {
+				follower.send(current);
+			}
+			catch (IOException | IllegalStateException ex) {
+				// gone already
+			}
+			emitter.complete();
+			return emitter;
+		}
 		if (current.isTerminal()) {
 			follower.offer(current);
 			return emitter;
