@@ -120,6 +120,8 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final List<OutputRequest> outputRequests = new CopyOnWriteArrayList<>();
 
+	private final List<String> servedFaults = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger createAttempts = new AtomicInteger();
 
 	private final AtomicInteger getCalls = new AtomicInteger();
@@ -325,6 +327,15 @@ public final class FakeReplicate implements AutoCloseable {
 		return secretFetches.get();
 	}
 
+	/**
+	 * The scripted failures actually answered, oldest first, as {@code "<call> <status>"} with the
+	 * call one of {@code create}, {@code get}, {@code cancel}, {@code download}: e.g.
+	 * {@code ["get 502", "get 502"]}. A test that injects faults asserts here that they were met.
+	 */
+	public List<String> servedFaults() {
+		return List.copyOf(servedFaults);
+	}
+
 	/** API calls refused for a missing or wrong token. */
 	public int unauthorizedCalls() {
 		return unauthorized.get();
@@ -339,6 +350,7 @@ public final class FakeReplicate implements AutoCloseable {
 		cancels.clear();
 		uploads.clear();
 		outputRequests.clear();
+		servedFaults.clear();
 		createAttempts.set(0);
 		getCalls.set(0);
 		downloads.set(0);
@@ -578,7 +590,7 @@ public final class FakeReplicate implements AutoCloseable {
 				heldCreates.decrementAndGet();
 			}
 		}
-		if (failed(exchange, createFailures)) {
+		if (failed(exchange, createFailures, "create")) {
 			return;
 		}
 		ModelScript script = models.get(model);
@@ -629,7 +641,7 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void get(HttpExchange exchange, String id) throws IOException {
 		getCalls.incrementAndGet();
-		if (failed(exchange, getFailures)) {
+		if (failed(exchange, getFailures, "get")) {
 			return;
 		}
 		FakePrediction prediction = predictions.get(id);
@@ -643,7 +655,7 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void cancel(HttpExchange exchange, String id) throws IOException {
 		cancels.add(id);
-		if (failed(exchange, cancelFailures)) {
+		if (failed(exchange, cancelFailures, "cancel")) {
 			return;
 		}
 		FakePrediction prediction = predictions.get(id);
@@ -695,14 +707,24 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void serveOutput(HttpExchange exchange, String rest) throws IOException {
 		downloads.incrementAndGet();
-		if (failed(exchange, downloadFailures)) {
+		if (failed(exchange, downloadFailures, "download")) {
 			return;
+		}
+		boolean redirected = rest.startsWith("redirected/");
+		if (redirected) {
+			rest = rest.substring("redirected/".length());
 		}
 		String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
 		FakePrediction prediction = predictions.get(id);
 		if (prediction == null || prediction.scenario.outcome != Outcome.SUCCEEDED
 				|| prediction.status() != PredictionStatus.SUCCEEDED) {
 			respondBytes(exchange, 404, "Not Found".getBytes(StandardCharsets.UTF_8), "text/plain");
+			return;
+		}
+		if (prediction.scenario.redirectTo != null && !redirected) {
+			exchange.getResponseHeaders().set("Location", "http://" + prediction.scenario.redirectTo + ":"
+					+ delivery.getAddress().getPort() + "/redirected/" + rest);
+			respondBytes(exchange, 302, new byte[0], "text/plain");
 			return;
 		}
 		respondBytes(exchange, 200, prediction.scenario.output, prediction.scenario.contentType);
@@ -725,7 +747,7 @@ public final class FakeReplicate implements AutoCloseable {
 		return json;
 	}
 
-	private boolean failed(HttpExchange exchange, Deque<Failure> failures) throws IOException {
+	private boolean failed(HttpExchange exchange, Deque<Failure> failures, String call) throws IOException {
 		Failure failure;
 		synchronized (failures) {
 			failure = failures.poll();
@@ -733,6 +755,7 @@ public final class FakeReplicate implements AutoCloseable {
 		if (failure == null) {
 			return false;
 		}
+		servedFaults.add(call + " " + failure.status());
 		if (failure.retryAfterSeconds() > 0) {
 			exchange.getResponseHeaders().set("Retry-After", Integer.toString(failure.retryAfterSeconds()));
 		}
@@ -894,14 +917,43 @@ public final class FakeReplicate implements AutoCloseable {
 
 		private final String error;
 
+		/** The host name put in the output URL instead of the delivery server's address, or null. */
+		private final String outputHost;
+
+		/** The host the delivery server redirects a request for the output to, or null to serve it. */
+		private final String redirectTo;
+
 		private Scenario(Outcome outcome, int polls, byte[] output, String contentType, boolean outputArray,
 				String error) {
+			this(outcome, polls, output, contentType, outputArray, error, null, null);
+		}
+
+		private Scenario(Outcome outcome, int polls, byte[] output, String contentType, boolean outputArray,
+				String error, String outputHost, String redirectTo) {
 			this.outcome = outcome;
 			this.polls = Math.max(polls, 1);
 			this.output = output;
 			this.contentType = contentType;
 			this.outputArray = outputArray;
 			this.error = error;
+			this.outputHost = outputHost;
+			this.redirectTo = redirectTo;
+		}
+
+		/**
+		 * The output URL names {@code host} (same port, same file), e.g. {@code localhost}: a host
+		 * that does reach the delivery server but that the app must not fetch from.
+		 */
+		public Scenario withOutputOnHost(String host) {
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, host, redirectTo);
+		}
+
+		/**
+		 * The delivery server answers the output URL with a 302 to the same file on {@code host}
+		 * (same port), where it is served without a redirect.
+		 */
+		public Scenario withOutputRedirectingToHost(String host) {
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, outputHost, host);
 		}
 
 		/** Succeeds at the {@code polls}-th GET with {@code output} served at the output URL. */
@@ -941,12 +993,12 @@ public final class FakeReplicate implements AutoCloseable {
 
 		/** The same outcome, reached at the {@code polls}-th GET (at least the first). */
 		public Scenario afterPolls(int polls) {
-			return new Scenario(outcome, polls, output, contentType, outputArray, error);
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, outputHost, redirectTo);
 		}
 
 		/** {@code output} as an array of one URL (like {@code bytedance/seedream-4}) instead of a string. */
 		public Scenario withOutputArray() {
-			return new Scenario(outcome, polls, output, contentType, true, error);
+			return new Scenario(outcome, polls, output, contentType, true, error, outputHost, redirectTo);
 		}
 
 	}
@@ -1228,7 +1280,9 @@ public final class FakeReplicate implements AutoCloseable {
 			json.set("input", input);
 			json.put("logs", logs(status));
 			if (status == PredictionStatus.SUCCEEDED) {
-				String url = deliveryUrl() + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
+				String origin = scenario.outputHost == null ? deliveryUrl()
+						: "http://" + scenario.outputHost + ":" + delivery.getAddress().getPort();
+				String url = origin + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
 						+ "/output" + extension(scenario.contentType);
 				if (scenario.outputArray) {
 					ArrayNode output = json.putArray("output");
