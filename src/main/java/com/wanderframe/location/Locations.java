@@ -39,7 +39,21 @@ public class Locations {
 	/** @throws ApiException 404 {@code location_not_found} */
 	public Location require(String slug) {
 		return find(slug).orElseThrow(() -> ApiException.notFound("location_not_found",
-				"There is no location called '" + slug + "'. Choose one from the list."));
+				// Not echoed: whatever was sent stays out of the answer.
+				"There is no such location. Choose one from the list."));
+	}
+
+	/** Where a person stands in the place, its light, and what moves there. */
+	public Stage stage(String slug) {
+		return LocationCatalog.stage(require(slug));
+	}
+
+	/**
+	 * The place's backdrop in depth layers, painted afresh (a second or so, about 40 MB while it
+	 * lives): for callers that keep the layers, not for every request.
+	 */
+	public Scenery scenery(String slug) {
+		return LocationCatalog.paintScenery(require(slug));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.wanderframe.credits.Credits;
+import com.wanderframe.imaging.ImageLayers;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The background half of step 3, run by db-scheduler (durable: scheduled in the request's
@@ -96,8 +98,10 @@ class ImageJob {
 			ImageGenerator.GeneratedImage result = (ImageGenerator.GeneratedImage) outcome;
 			String key = "images/" + row.userId() + "/" + id + ".jpg";
 			media.put(key, temp, "image/jpeg");
+			ImageLayers.store(media, key, LocalCompositor.layersDirectory(temp));
 			if (!images.complete(id, key, "image/jpeg", result.width(), result.height())) {
 				// Failed meanwhile (and refunded): the picture must not outlive its row's claim.
+				ImageLayers.delete(media, key);
 				media.delete(key);
 			}
 		}
@@ -123,6 +127,7 @@ class ImageJob {
 		finally {
 			if (temp != null) {
 				try {
+					FileSystemUtils.deleteRecursively(LocalCompositor.layersDirectory(temp));
 					Files.deleteIfExists(temp);
 				}
 				catch (IOException ex) {
