@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	/** Pages and assets anyone may see; everything else needs a signed-in person. */
 	private static final String[] PUBLIC = { "/", "/signin", "/signup", "/error", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
-			"/api/webhooks/**" };
+			"/api/webhooks/**", "/verify-email", "/api/auth/verify" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,
