@@ -1,6 +1,9 @@
 package com.wanderframe.credits;
 
+import java.util.Optional;
 import java.util.UUID;
+
+import com.wanderframe.observability.CreditMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,8 +21,11 @@ public class Credits {
 
 	private final JdbcClient jdbc;
 
-	Credits(JdbcClient jdbc) {
+	private final CreditMetrics metrics;
+
+	Credits(JdbcClient jdbc, CreditMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	/** Opens the account of a new person with a starting grant. */
@@ -50,7 +56,7 @@ public class Credits {
 		}
 		// The database function is the only way a request may touch a balance (V7): it debits
 		// and writes the ledger row in one statement, and only from the acting user's account.
-		return jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
+		int balance = jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
 			.param("user", user)
 			.param("amount", amount)
 			.param("reference", reference)
@@ -58,6 +64,8 @@ public class Credits {
 			.query(Integer.class)
 			.optional()
 			.orElseThrow(() -> new InsufficientCreditsException(amount));
+		metrics.charged(amount);
+		return balance;
 	}
 
 	/**
@@ -66,7 +74,7 @@ public class Credits {
 	 * @return whether this call refunded
 	 */
 	public boolean refund(UUID reference, String reason) {
-		return jdbc.sql("""
+		Optional<Integer> refunded = jdbc.sql("""
 				WITH refund AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
 				    SELECT user_id, 'refund', -amount, reference, :reason
@@ -75,10 +83,14 @@ public class Credits {
 				    RETURNING user_id, amount)
 				UPDATE credit_accounts account SET balance = account.balance + refund.amount
 				FROM refund WHERE account.user_id = refund.user_id
+				RETURNING refund.amount
 				""")
 			.param("reference", reference)
 			.param("reason", reason)
-			.update() == 1;
+			.query(Integer.class)
+			.optional();
+		refunded.ifPresent(metrics::refunded);
+		return refunded.isPresent();
 	}
 
 	/** Adds credits (sign-up, purchases, support). @return the balance after the grant */
@@ -86,6 +98,7 @@ public class Credits {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("A grant must be positive");
 		}
+		metrics.granted(amount, "grant");
 		return jdbc.sql("""
 				WITH entry AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reason)

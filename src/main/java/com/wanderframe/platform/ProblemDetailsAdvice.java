@@ -73,7 +73,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem && (problem.getProperties() == null
 				|| !problem.getProperties().containsKey("code"))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			problem.setProperty("code", status == null ? "error" : status.name().toLowerCase());
+			String code = status == null ? "error" : status.name().toLowerCase();
+			problem.setProperty("code", code);
+			Problems.remember(code);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

@@ -9,6 +9,7 @@ import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.PhotoRef;
 import com.wanderframe.media.Photos;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.ratelimit.GenerationRateLimit;
 
@@ -40,9 +41,12 @@ class GenerateImage {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	GenerateImage(Locations locations, Photos photos, GenerationRateLimit rateLimit, Credits credits,
 			GeneratedImages images, ImageGenerator generator, SchedulerClient scheduler, ImagingProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.locations = locations;
 		this.photos = photos;
 		this.rateLimit = rateLimit;
@@ -70,6 +74,7 @@ class GenerateImage {
 			int after = credits.charge(user, cost, id, "Image at " + location.name());
 			images.insert(id, user, photo.id(), location.slug(), cost, generator.model());
 			scheduler.schedule(ImageJob.instance(id), Instant.now());
+			metrics.started("image", generator.model());
 			return after;
 		});
 		return new Started(id, "pending", cost, balance);

@@ -30,11 +30,13 @@ import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateClient;
 import com.wanderframe.replicate.ReplicateException;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +64,16 @@ class HttpReplicateClient implements ReplicateClient {
 	/** Output files come from other hosts (replicate.delivery) and may redirect; no token goes there. */
 	private final HttpClient files;
 
+	private final ReplicateCallObservations calls;
+
 	HttpReplicateClient(ReplicateProperties properties) {
+		this(properties, ObservationRegistry.NOOP);
+	}
+
+	@Autowired
+	HttpReplicateClient(ReplicateProperties properties, ObservationRegistry observations) {
 		this.properties = properties;
+		this.calls = new ReplicateCallObservations(observations);
 		this.api = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -195,7 +205,7 @@ class HttpReplicateClient implements ReplicateClient {
 			}
 			HttpResponse<Path> response;
 			try {
-				response = (sameOrigin(url) ? api : files).send(request.build(), info -> info.statusCode() / 100 == 2
+				response = calls.send(operation, sameOrigin(url) ? api : files, request.build(), info -> info.statusCode() / 100 == 2
 						? HttpResponse.BodySubscribers.ofFile(partial, StandardOpenOption.WRITE,
 								StandardOpenOption.TRUNCATE_EXISTING)
 						: HttpResponse.BodySubscribers.replacing(null));
@@ -246,7 +256,7 @@ class HttpReplicateClient implements ReplicateClient {
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<byte[]> response;
 			try {
-				response = api.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+				response = calls.send(operation, api, request.get(), HttpResponse.BodyHandlers.ofByteArray());
 			}
 			catch (IOException ex) {
 				boolean neverSent = ex instanceof ConnectException || ex instanceof HttpConnectTimeoutException;

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 
@@ -43,8 +44,11 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final VideoProperties properties;
 
+	private final GenerationMetrics metrics;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties) {
+			VideoLifecycle lifecycle, VideoProperties properties, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.renderer = renderer;
 		this.media = media;
 		this.generations = generations;
@@ -88,6 +92,7 @@ class LocalVideoGenerator implements VideoGenerator {
 		try {
 			BufferedImage image = firstFrame(generation);
 			int[] reported = { 0 };
+			long began = System.nanoTime();
 			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
 					generation.resolutionValue().shortSide(), FPS), mp4, percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
@@ -95,6 +100,7 @@ class LocalVideoGenerator implements VideoGenerator {
 							lifecycle.progress(generation.id(), percent);
 						}
 					});
+			metrics.rendered((long) generation.durationSeconds() * FPS, java.time.Duration.ofNanos(System.nanoTime() - began));
 			return true;
 		}
 		catch (InterruptedIOException ex) {

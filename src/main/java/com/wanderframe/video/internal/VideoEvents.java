@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -60,10 +62,15 @@ class VideoEvents implements SmartLifecycle {
 
 	private ScheduledExecutorService keepAlive;
 
-	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions) {
+	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
+			MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
+		Gauge.builder("wanderframe.live.followers", followers,
+				all -> all.values().stream().mapToInt(Set::size).sum())
+			.description("Browsers following a generation's live status on this instance")
+			.register(meters);
 	}
 
 	/** Follows a generation the caller may see: its state now, then every change, until it ends. */
