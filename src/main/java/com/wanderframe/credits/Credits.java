@@ -115,4 +115,39 @@ public class Credits {
 			.single();
 	}
 
+	/**
+	 * An operator's grant (from the admin dashboard): its own ledger kind, naming the operator and
+	 * the reason. {@code grantId} is the grant's reference, so the same grant sent twice (a form
+	 * submitted again) grants once.
+	 * @return the balance after the grant, or empty when this grant had already been made
+	 * @throws IllegalArgumentException when the person has no credit account; nothing changes
+	 */
+	public Optional<Integer> grantByOperator(UUID user, int amount, String operator, String reason, UUID grantId) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A grant must be positive");
+		}
+		if (jdbc.sql("SELECT count(*) FROM credit_accounts WHERE user_id = ?").param(user).query(Integer.class).single() == 0) {
+			throw new IllegalArgumentException("No credit account for " + user);
+		}
+		Optional<Integer> balance = jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason, operator)
+				    VALUES (:user, 'operator_grant', :amount, :grant, :reason, :operator)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				RETURNING account.balance
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("grant", grantId)
+			.param("reason", reason)
+			.param("operator", operator)
+			.query(Integer.class)
+			.optional();
+		balance.ifPresent(after -> metrics.granted(amount, "operator"));
+		return balance;
+	}
+
 }
