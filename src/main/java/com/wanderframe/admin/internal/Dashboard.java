@@ -130,17 +130,17 @@ class Dashboard {
 	}
 
 	List<Generation> slowest(int limit) {
-		return generations("status = 'completed'", "completed_at - created_at DESC", limit);
+		return generations("g.status = 'completed'", "g.completed_at - g.created_at DESC", limit);
 	}
 
 	List<Generation> failed(int limit) {
-		return generations("status = 'failed'", "created_at DESC", limit);
+		return generations("g.status = 'failed'", "g.created_at DESC", limit);
 	}
 
 	private List<Generation> generations(String condition, String order, int limit) {
-		return read(() -> jdbc.sql("SELECT g.*, u.email, extract(epoch FROM completed_at - created_at) AS seconds FROM "
+		return read(() -> jdbc.sql("SELECT g.*, u.email, extract(epoch FROM g.completed_at - g.created_at) AS seconds FROM "
 				+ GENERATIONS + " JOIN users u ON u.id = g.user_id WHERE " + condition
-				+ " AND created_at >= now() - make_interval(days => :days) ORDER BY " + order + " LIMIT :limit")
+				+ " AND g.created_at >= now() - make_interval(days => :days) ORDER BY " + order + " LIMIT :limit")
 			.param("days", DAYS)
 			.param("limit", limit)
 			.query((rs, n) -> new Generation(rs.getString("kind"), rs.getObject("id", UUID.class),
