@@ -12,6 +12,7 @@ const FIELD_OF_CODE = {
 	invalid_email: 'email',
 	email_taken: 'email',
 	invalid_password: 'password',
+	weak_password: 'password',
 	invalid_credentials: 'password',
 };
 

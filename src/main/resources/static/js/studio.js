@@ -12,6 +12,8 @@ const TERMINAL = ['completed', 'failed'];
 
 const state = {
 	photo: null,
+	// The person cut out of the photo: { photoId, url } when found, { photoId, url: null } when not.
+	cutout: null,
 	location: null,
 	image: null,
 	video: null,
@@ -116,7 +118,14 @@ function fillSummary(n, summary) {
 	};
 	switch (n) {
 		case 1:
-			return state.photo ? show(state.photo.url, 'Your photo', 'Your photo') : false;
+			if (!state.photo) return false;
+			if (cutoutFor(state.photo) && cutoutFor(state.photo).url) {
+				return show(cutoutFor(state.photo).url, 'You, cut out of your photo', 'This is you');
+			}
+			if (cutoutFor(state.photo) && !cutoutFor(state.photo).unknown) {
+				return show(state.photo.url, 'Your photo', NO_PERSON);
+			}
+			return show(state.photo.url, 'Your photo', 'Your photo');
 		case 2:
 			return state.location ? show(state.location.previewUrl, '', state.location.name) : false;
 		case 3:
@@ -197,12 +206,62 @@ const uploadContinueBox = $('[data-upload-continue-box]');
 let uploading = false;
 let previewUrl = null;
 
+const cutoutBox = $('[data-cutout]');
+const cutoutImage = $('[data-cutout-image]');
+const cutoutCaption = $('[data-cutout-caption]');
+const NO_PERSON = 'No person was found in this photo, so it will be framed whole in the scene.';
+let cutoutLoading = null;
+
+function cutoutFor(photo) {
+	return photo && state.cutout && state.cutout.photoId === photo.id ? state.cutout : null;
+}
+
+/** Asks once per photo for the person cut out of it; the answer shows in step 1 and step 3. */
+async function loadCutout(photo) {
+	if (!photo || cutoutFor(photo) || cutoutLoading === photo.id) {
+		return;
+	}
+	cutoutLoading = photo.id;
+	try {
+		const response = await fetch(`/api/photos/${photo.id}/cutout.png`, { credentials: 'same-origin' });
+		if (!state.photo || state.photo.id !== photo.id) return;
+		if (response.ok) {
+			if (state.cutout && state.cutout.url) URL.revokeObjectURL(state.cutout.url);
+			state.cutout = { photoId: photo.id, url: URL.createObjectURL(await response.blob()) };
+		}
+		else {
+			// 404 means nobody is in it; anything else leaves the question open (shown as the photo).
+			state.cutout = { photoId: photo.id, url: null, unknown: response.status !== 404 };
+		}
+		render();
+	}
+	catch (error) {
+		// Without the cut-out the studio still works: the photo shows as it is.
+	}
+	finally {
+		if (cutoutLoading === photo.id) cutoutLoading = null;
+	}
+}
+
 function renderUpload() {
 	if (!uploading && state.photo) {
 		uploadPreview.src = state.photo.url;
 		uploadPreview.hidden = false;
 	}
 	uploadContinueBox.hidden = uploading || !state.photo;
+	const cutout = uploading ? null : cutoutFor(state.photo);
+	cutoutBox.hidden = !state.photo || uploading;
+	if (cutout && cutout.url) {
+		cutoutImage.src = cutout.url;
+		cutoutImage.hidden = false;
+		cutoutCaption.textContent = 'This is you: the scene is built around you.';
+	}
+	else {
+		cutoutImage.hidden = true;
+		cutoutCaption.textContent = !cutout ? (state.photo ? 'Finding you in the photo…' : '')
+			: cutout.unknown ? '' : NO_PERSON;
+	}
+	loadCutout(state.photo);
 }
 
 async function upload(file) {
@@ -334,7 +393,8 @@ const imageContinue = $('[data-image-continue]');
 
 function renderImage() {
 	if (state.photo) {
-		$('[data-image-photo]').src = state.photo.url;
+		const cutout = cutoutFor(state.photo);
+		$('[data-image-photo]').src = cutout && cutout.url ? cutout.url : state.photo.url;
 	}
 	if (state.location) {
 		$('[data-image-location]').src = state.location.previewUrl;

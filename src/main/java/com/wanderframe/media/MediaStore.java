@@ -32,4 +32,12 @@ public interface MediaStore {
 
 	boolean exists(String key) throws IOException;
 
+	/**
+	 * Proves the store answers now (the bucket is reachable with our keys, the directory is
+	 * there and writable), for the readiness check; cheap enough to call every few seconds.
+	 *
+	 * @throws IOException saying what is wrong, never with a secret in it
+	 */
+	void checkAvailable() throws IOException;
+
 }

@@ -11,9 +11,11 @@ import com.wanderframe.ApiClient;
 import com.wanderframe.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +24,9 @@ class AccountApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void signUpSignsInAndGrantsTheWelcomeCredits() {
@@ -45,7 +50,7 @@ class AccountApiTests {
 		String email = ApiClient.uniqueEmail();
 		new ApiClient(port).post("/api/auth/signup", json(email, "correct horse"));
 
-		Response again = new ApiClient(port).post("/api/auth/signup", json(email.toUpperCase(), "another one"));
+		Response again = new ApiClient(port).post("/api/auth/signup", json(email.toUpperCase(), "another horse entirely"));
 
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.header("Content-Type")).startsWith("application/problem+json");
@@ -135,6 +140,103 @@ class AccountApiTests {
 		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(unknown.code()).isNotBlank();
 		assertThat(unknown.body()).doesNotContain("<html", "Exception");
+	}
+
+	@Test
+	void signingInAsSomeoneElseWhileSignedInSwitchesToThem() {
+		String other = ApiClient.uniqueEmail();
+		new ApiClient(port).post("/api/auth/signup", json(other, "correct horse"));
+		ApiClient client = ApiClient.signedUp(port);
+
+		Response signIn = client.post("/api/auth/signin", json(other, "correct horse"));
+
+		assertThat(signIn.status()).isEqualTo(200);
+		assertThat(signIn.json().path("email").asString()).isEqualTo(other);
+		assertThat(client.get("/api/me").json().path("email").asString()).isEqualTo(other);
+	}
+
+	@Test
+	void signingUpWhileSignedInSignsInTheNewAccount() {
+		ApiClient client = ApiClient.signedUp(port);
+		String email = ApiClient.uniqueEmail();
+
+		Response signUp = client.post("/api/auth/signup", json(email, "correct horse"));
+
+		assertThat(signUp.status()).isEqualTo(201);
+		assertThat(signUp.json().path("email").asString()).isEqualTo(email);
+		assertThat(client.get("/api/me").json().path("email").asString()).isEqualTo(email);
+	}
+
+	@Test
+	void commonAndGuessablePasswordsAreRefusedWithAReason() {
+		String email = ApiClient.uniqueEmail();
+
+		for (String weak : List.of("password", "12345678", "qwertyuiop", "iloveyou1", email)) {
+			Response refused = new ApiClient(port).post("/api/auth/signup", json(email, weak));
+
+			assertThat(refused.status()).as(weak).isEqualTo(400);
+			assertThat(refused.code()).as(weak).isEqualTo("weak_password");
+			assertThat(refused.json().path("detail").asString()).as(weak).startsWith("This password is too easy to guess.");
+		}
+		assertThat(new ApiClient(port).post("/api/auth/signin", json(email, "password")).status()).isEqualTo(401);
+		assertThat(new ApiClient(port).post("/api/auth/signup", json(email, "correct horse")).status()).isEqualTo(201);
+	}
+
+	@Test
+	void signInRefusesPasswordsLongerThanSignUpAccepts() {
+		String email = ApiClient.uniqueEmail();
+		String longest = "Tk7#pq9v-Wm2zLr8xYc4-Hs6nBd3fQj5-Gv1tPk0wE9y-Zu7aRm3cXs8-Nh2qLf6dVp4"; // 68 bytes
+		assertThat(new ApiClient(port).post("/api/auth/signup", json(email, longest + "abcd")).status()).isEqualTo(201);
+
+		// bcrypt would read only the first 72 bytes: anything after them must not "match"
+		Response tooLong = new ApiClient(port).post("/api/auth/signin", json(email, longest + "abcd" + "EXTRA"));
+		Response signUpTooLong = new ApiClient(port).post("/api/auth/signup",
+				json(ApiClient.uniqueEmail(), longest + "abcd" + "EXTRA"));
+
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.code()).isEqualTo("invalid_password").isEqualTo(signUpTooLong.code());
+		assertThat(signUpTooLong.status()).isEqualTo(400);
+		assertThat(new ApiClient(port).post("/api/auth/signin", json(email, longest + "abcd")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void signOutEverywhereEndsEverySessionOfThePersonOnly() {
+		String email = ApiClient.uniqueEmail();
+		ApiClient laptop = new ApiClient(port);
+		laptop.post("/api/auth/signup", json(email, "correct horse"));
+		ApiClient phone = new ApiClient(port);
+		phone.post("/api/auth/signin", json(email, "correct horse"));
+		ApiClient someoneElse = ApiClient.signedUp(port);
+		assertThat(phone.get("/api/me").status()).isEqualTo(200);
+
+		Response signOutAll = laptop.post("/api/auth/signout-all", "");
+
+		assertThat(signOutAll.status()).isEqualTo(204);
+		assertThat(laptop.get("/api/me").status()).isEqualTo(401);
+		assertThat(phone.get("/api/me").status()).isEqualTo(401);
+		assertThat(someoneElse.get("/api/me").status()).isEqualTo(200);
+		assertThat(new ApiClient(port).post("/api/auth/signin", json(email, "correct horse")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void signOutEverywhereNeedsASignedInPerson() {
+		Response anonymous = new ApiClient(port).post("/api/auth/signout-all", "");
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.code()).isEqualTo("unauthenticated");
+	}
+
+	@Test
+	void aSessionEndsAfterAWeekUnused() {
+		ApiClient client = ApiClient.signedUp(port);
+		String id = client.get("/api/me").json().path("id").asString();
+
+		Integer idleSeconds = jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+
+		assertThat(idleSeconds).isEqualTo(7 * 24 * 3600);
 	}
 
 	private static String json(String email, String password) {

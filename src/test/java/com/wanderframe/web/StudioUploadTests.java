@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.microsoft.playwright.JSHandle;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.wanderframe.ApiClient;
@@ -33,6 +34,41 @@ class StudioUploadTests extends BrowserTest {
 		assertThat(page.locator("[data-step='2']")).hasAttribute("data-state", "current");
 		assertThat(page.locator("[data-step='1'] [data-summary-image]")).isVisible();
 		assertThat(page).hasURL(java.util.regex.Pattern.compile("/studio\\?photo="));
+	}
+
+	@Test
+	void step1ShowsThePersonCutOutOfTheirPhoto() throws Exception {
+		Page page = studio(Screen.DESKTOP);
+
+		page.setInputFiles("[data-file-input]", new FilePayload("astronaut.png", "image/png",
+				java.nio.file.Files.readAllBytes(com.wanderframe.segmentation.TestPortraits.astronautFile())));
+
+		Locator summary = page.locator("[data-step='1'] [data-summary]");
+		// Finding her runs the model once, while step 2's previews are painted: on a busy machine, slow.
+		assertThat(summary.locator("[data-summary-text]")).hasText("This is you",
+				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+		assertThat(summary.locator("[data-summary-image]")).hasAttribute("src", java.util.regex.Pattern.compile("^blob:"));
+		page.click("[data-step='1'] [data-change]");
+		assertThat(page.locator("[data-cutout-image]")).isVisible();
+		assertThat(page.locator("[data-cutout-caption]")).containsText("This is you");
+		expectNoSeriousAccessibilityViolations(page);
+		screenshot(page, "step1-cutout-desktop");
+	}
+
+	@Test
+	void step1SaysPlainlyWhenNobodyIsInThePhoto() throws Exception {
+		Page page = studio(Screen.PHONE);
+
+		page.setInputFiles("[data-file-input]", new FilePayload("coffee.png", "image/png",
+				java.nio.file.Files.readAllBytes(com.wanderframe.segmentation.TestPortraits.coffeeFile())));
+
+		assertThat(page.locator("[data-step='1'] [data-summary-text]"))
+			.hasText("No person was found in this photo, so it will be framed whole in the scene.",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+		page.click("[data-step='1'] [data-change]");
+		assertThat(page.locator("[data-cutout-image]")).isHidden();
+		assertThat(page.locator("[data-cutout-caption]")).containsText("No person was found");
+		screenshot(page, "step1-no-person-phone");
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package com.wanderframe.account.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,8 +12,8 @@ import com.wanderframe.account.AccountView;
 import com.wanderframe.account.SignedInUser;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.ratelimit.ClientAddress;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,39 +25,40 @@ class Accounts {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
-	// bcrypt reads no more than 72 bytes; refusing longer passwords beats silently ignoring the rest.
-	static final int MAX_PASSWORD_BYTES = 72;
-
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwords;
+
 	private final Credits credits;
 
-	private final int signupGrant;
-
-	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Credits credits,
-			@Value("${wanderframe.credits.signup-grant:10}") int signupGrant) {
+	Accounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy passwords, Credits credits) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
 		this.credits = credits;
-		this.signupGrant = signupGrant;
 	}
 
-	SignedInUser signUp(String rawEmail, String password) {
+	/**
+	 * Checks what a sign-up asks for, before anything is counted or written.
+	 * @return the email as it will be stored
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	String checkSignUp(String rawEmail, String password) {
 		String email = rawEmail == null ? "" : rawEmail.strip();
 		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
 			throw ApiException.badRequest("invalid_email", "Enter a valid email address.");
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			throw ApiException.badRequest("invalid_password",
-					"Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
-		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw ApiException.badRequest("invalid_password", "Choose a password of at most 72 characters.");
-		}
+		passwords.requireAcceptable(password, email);
+		return email;
+	}
+
+	/**
+	 * Creates the account with its credit account, holding back the welcome grant when
+	 * {@code grantNow} is false (it then waits for the email to be verified).
+	 */
+	SignedInUser signUp(String email, String password, int grant) {
 		UUID id = jdbc.sql("""
 				INSERT INTO users (email, password_hash) VALUES (?, ?)
 				ON CONFLICT ((lower(email))) DO NOTHING
@@ -64,7 +68,7 @@ class Accounts {
 			.query(UUID.class)
 			.optional()
 			.orElseThrow(() -> ApiException.conflict("email_taken", "An account with this email already exists."));
-		credits.open(id, signupGrant);
+		credits.open(id, grant);
 		return new SignedInUser(id, email);
 	}
 
@@ -80,6 +84,39 @@ class Accounts {
 	AccountView view(UUID id) {
 		String email = jdbc.sql("SELECT email FROM users WHERE id = ?").param(id).query(String.class).single();
 		return new AccountView(id, email, credits.balanceOf(id));
+	}
+
+	/** Whether the account with this email signed in (or up) from {@code client} in the last 30 days. */
+	@Transactional(readOnly = true)
+	boolean isKnownAddress(String email, ClientAddress client) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM sign_in_addresses a JOIN users u ON u.id = a.user_id
+				               WHERE lower(u.email) = lower(?) AND a.address_hash = ?
+				                 AND a.last_signed_in_at > now() - interval '30 days')
+				""")
+			.params(email == null ? "" : email.strip(), hash(client))
+			.query(Boolean.class)
+			.single();
+	}
+
+	void rememberAddress(UUID user, ClientAddress client) {
+		jdbc.sql("""
+				INSERT INTO sign_in_addresses (user_id, address_hash) VALUES (?, ?)
+				ON CONFLICT (user_id, address_hash) DO UPDATE SET last_signed_in_at = now()
+				""")
+			.params(user, hash(client))
+			.update();
+	}
+
+	private static String hash(ClientAddress client) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(client.address().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	record StoredAccount(UUID id, String email, String passwordHash) {

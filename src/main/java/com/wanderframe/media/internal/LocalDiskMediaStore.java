@@ -119,6 +119,13 @@ class LocalDiskMediaStore implements MediaStore {
 	}
 
 	@Override
+	public void checkAvailable() throws IOException {
+		if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+			throw new IOException("The media directory " + root + " is missing or not writable");
+		}
+	}
+
+	@Override
 	public boolean exists(String key) {
 		return Files.isRegularFile(pathOf(key));
 	}

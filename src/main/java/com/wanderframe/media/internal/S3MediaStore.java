@@ -98,6 +98,11 @@ class S3MediaStore implements MediaStore {
 		}
 	}
 
+	@Override
+	public void checkAvailable() throws IOException {
+		call(bucket, () -> s3.headBucket(request -> request.bucket(bucket)));
+	}
+
 	private static String typeOr(String key, String contentType) {
 		return contentType == null || contentType.isBlank() ? MediaKeys.contentTypeOf(key) : contentType;
 	}

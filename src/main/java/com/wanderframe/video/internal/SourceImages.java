@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import com.wanderframe.imaging.ImageRef;
 import com.wanderframe.imaging.Images;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 
 import org.springframework.stereotype.Component;

@@ -29,6 +29,11 @@ abstract class MediaStoreContract {
 	abstract MediaStore store();
 
 	@Test
+	void aWorkingStoreSaysItIsAvailable() throws IOException {
+		store().checkAvailable();
+	}
+
+	@Test
 	void whatIsPutComesBackByteForByteWithItsTypeAndSize() throws IOException {
 		byte[] bytes = randomBytes(300_000);
 		Path source = Files.write(temp.resolve("source.bin"), bytes);

@@ -35,6 +35,13 @@ class S3MediaStoreTests extends MediaStoreContract {
 		server.close();
 	}
 
+	@org.junit.jupiter.api.Test
+	void aBucketThatIsNotThereIsReportedUnavailable() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> new S3MediaStore(client, "no-such-bucket").checkAvailable())
+			.isInstanceOf(IOException.class)
+			.hasMessageNotContaining("test-secret");
+	}
+
 	@Override
 	MediaStore store() {
 		return store;

@@ -1,4 +1,4 @@
-package com.wanderframe.media.internal;
+package com.wanderframe.photos.internal;
 
 import com.wanderframe.platform.Problems;
 

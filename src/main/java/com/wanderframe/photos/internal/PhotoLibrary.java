@@ -1,4 +1,4 @@
-package com.wanderframe.media.internal;
+package com.wanderframe.photos.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.wanderframe.media.MediaStore;
-import com.wanderframe.media.PhotoRef;
-import com.wanderframe.media.Photos;
+import com.wanderframe.photos.PhotoRef;
+import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

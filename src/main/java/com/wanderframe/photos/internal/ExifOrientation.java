@@ -1,4 +1,4 @@
-package com.wanderframe.media.internal;
+package com.wanderframe.photos.internal;
 
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;

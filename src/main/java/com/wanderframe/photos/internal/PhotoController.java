@@ -1,4 +1,4 @@
-package com.wanderframe.media.internal;
+package com.wanderframe.photos.internal;
 
 import java.net.URI;
 import java.time.Instant;
@@ -33,9 +33,12 @@ class PhotoController {
 
 	private final MediaResponses media;
 
-	PhotoController(PhotoLibrary photos, MediaResponses media) {
+	private final Cutouts cutouts;
+
+	PhotoController(PhotoLibrary photos, MediaResponses media, Cutouts cutouts) {
 		this.photos = photos;
 		this.media = media;
+		this.cutouts = cutouts;
 	}
 
 	record PhotoView(UUID id, int width, int height, String url, Instant createdAt) {
@@ -67,6 +70,15 @@ class PhotoController {
 	@GetMapping("/{id}/content")
 	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id, HttpServletRequest request) {
 		return media.serve(find(id).mediaKey(), request, null);
+	}
+
+	/** The person cut out (PNG with alpha); 404 {@code no_person_found} when the photo will be framed whole. */
+	@GetMapping("/{id}/cutout.png")
+	ResponseEntity<StreamingResponseBody> cutout(@PathVariable UUID id, HttpServletRequest request) {
+		String key = cutouts.of(find(id))
+			.orElseThrow(() -> ApiException.notFound("no_person_found",
+					"No person was found in this photo, so it will be framed whole in the scene."));
+		return media.serve(key, request, null);
 	}
 
 	private PhotoLibrary.Photo find(UUID id) {

@@ -1,4 +1,4 @@
-package com.wanderframe.media;
+package com.wanderframe.photos;
 
 import java.util.Optional;
 import java.util.UUID;

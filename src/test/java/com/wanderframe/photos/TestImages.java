@@ -1,4 +1,4 @@
-package com.wanderframe.media;
+package com.wanderframe.photos;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
