@@ -3,8 +3,16 @@ package com.wanderframe.observability;
 import java.time.Duration;
 import java.util.List;
 
+import java.io.ByteArrayOutputStream;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,21 +20,20 @@ import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With {@code WANDERFRAME_LOG_FORMAT=ecs} every log line is one JSON object, and the lines a
+ * With {@code WANDERFRAME_LOG_FORMAT=ecs} every log line is one JSON object (Spring Boot's
+ * structured logging, the encoder that setting puts on the console), and the lines a
  * generation's background work writes carry its id and a trace id, so an operator can pull up
- * everything that happened to one generation.
+ * everything that happened to one generation. Logging is set up once per JVM (the suite's first
+ * context decides the console's format), so the test hangs the same encoder on the running app.
  */
-@ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "logging.structured.format.console=ecs")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StructuredLogTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,8 +41,34 @@ class StructuredLogTests {
 	@LocalServerPort
 	int port;
 
+	private final ByteArrayOutputStream json = new ByteArrayOutputStream();
+
+	private OutputStreamAppender<ILoggingEvent> appender;
+
+	@BeforeEach
+	void logAsEcsJson() {
+		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(logback);
+		encoder.setFormat("ecs");
+		encoder.start();
+		appender = new OutputStreamAppender<>();
+		appender.setContext(logback);
+		appender.setEncoder(encoder);
+		appender.setOutputStream(json);
+		appender.start();
+		logback.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+	}
+
+	@AfterEach
+	void stopLoggingAsJson() {
+		((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+		appender.stop();
+	}
+
 	@Test
-	void theLinesOfAGenerationsWorkCarryItsIdAndATraceId(CapturedOutput output) {
+	void theLinesOfAGenerationsWorkCarryItsIdAndATraceId() {
+		CapturedJson output = () -> json.toString(java.nio.charset.StandardCharsets.UTF_8);
 		ApiClient person = ApiClient.signedUp(port);
 		Studio studio = new Studio(person);
 		String imageId = studio.imageAtLocation();
@@ -49,19 +82,26 @@ class StructuredLogTests {
 		assertThat(lines).isNotEmpty().allSatisfy(line -> {
 			assertThat(line.path("generationId").asString()).isEqualTo(id);
 			assertThat(traceId(line)).matches("[0-9a-f]{32}");
-			assertThat(line.path("log.level").asString()).isNotBlank();
+			assertThat(line.path("log").path("level").asString()).isNotBlank();
+			assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
 		});
 		assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asString()).contains("failed"));
 	}
 
 	/** The JSON lines whose message names the generation. */
-	private static List<JsonNode> linesAbout(CapturedOutput output, String id) {
-		return output.getOut()
+	private static List<JsonNode> linesAbout(CapturedJson output, String id) {
+		return output.text()
 			.lines()
 			.filter(line -> line.startsWith("{"))
 			.map(JSON::readTree)
 			.filter(line -> line.path("message").asString().contains(id))
 			.toList();
+	}
+
+	private interface CapturedJson {
+
+		String text();
+
 	}
 
 	private static String traceId(JsonNode line) {

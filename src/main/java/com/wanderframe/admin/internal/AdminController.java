@@ -56,7 +56,6 @@ class AdminController {
 		model.addAttribute("overview", overview());
 		model.addAttribute("search", search == null ? "" : search);
 		model.addAttribute("balances", dashboard.balances(search, 50));
-		model.addAttribute("grantId", UUID.randomUUID());
 		model.addAttribute("maxGrant", MAX_GRANT);
 		model.addAttribute("days", Dashboard.DAYS);
 		model.addAttribute("width", ModelCharts.WIDTH);

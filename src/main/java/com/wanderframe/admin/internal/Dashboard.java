@@ -66,9 +66,20 @@ class Dashboard {
 
 	record Generation(String kind, UUID id, String email, String model, String status, Double seconds,
 			String errorCode, String errorMessage, Instant createdAt) {
+
+		public String took() {
+			return ModelCharts.seconds(seconds);
+		}
+
 	}
 
 	record Balance(UUID userId, String email, int balance, Instant joined) {
+
+		/** A fresh id for a grant form, so sending that form twice grants once. */
+		public UUID newGrantId() {
+			return UUID.randomUUID();
+		}
+
 	}
 
 	List<ModelDay> modelDays() {

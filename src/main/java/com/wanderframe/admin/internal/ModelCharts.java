@@ -49,6 +49,15 @@ final class ModelCharts {
 	}
 
 	record Day(LocalDate day, int ended, int completed, int failed, Integer successPercent, Double p50, Double p95) {
+
+		public String p50Label() {
+			return seconds(p50);
+		}
+
+		public String p95Label() {
+			return seconds(p95);
+		}
+
 	}
 
 	record ModelReport(String id, String kind, String model, int ended, int completed, int failed,
