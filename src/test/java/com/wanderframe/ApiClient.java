@@ -33,6 +33,12 @@ public class ApiClient {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
 	}
 
+	/** A client of an HTTPS address (a TLS proxy in front of the app) trusting {@code tls}'s certificates. */
+	public ApiClient(String baseUrl, javax.net.ssl.SSLContext tls) {
+		this.baseUrl = baseUrl;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).sslContext(tls).build();
+	}
+
 	/** A new account with a unique email, signed in. */
 	public static ApiClient signedUp(int port) {
 		ApiClient client = new ApiClient(port);

@@ -31,7 +31,7 @@ class PackagedJarIT {
 	void theJarStartsWithNoSetupAndIsHealthy() throws Exception {
 		int port = freePort();
 		Path log = dataDir.resolve("app.log");
-		Process app = new ProcessBuilder(javaBinary(), "-jar", packagedJar().toString(), "--server.port=" + port)
+		Process app = new ProcessBuilder(javaBinary(), "-jar", PackagedJar.path().toString(), "--server.port=" + port)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.directory(dataDir.toFile())
@@ -50,15 +50,6 @@ class PackagedJarIT {
 			if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 				app.destroyForcibly();
 			}
-		}
-	}
-
-	private static Path packagedJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			List<Path> jars = files.filter(path -> path.toString().endsWith(".jar") && !path.toString().endsWith("-plain.jar"))
-				.toList();
-			assertThat(jars).as("the packaged jar").hasSize(1);
-			return jars.get(0).toAbsolutePath();
 		}
 	}
 

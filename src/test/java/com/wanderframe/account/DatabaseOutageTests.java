@@ -56,7 +56,13 @@ class DatabaseOutageTests {
 		assertThat(signUp.status()).isEqualTo(503);
 		assertThat(signUp.code()).isEqualTo("service_unavailable");
 
+		// The embedded server demands its superuser's password (generated into the data directory).
+		java.util.Properties passwords = new java.util.Properties();
+		try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(data.resolve("postgres-passwords.properties"))) {
+			passwords.load(reader);
+		}
 		try (EmbeddedPostgres back = EmbeddedPostgres.builder()
+			.setConnectConfig("password", passwords.getProperty("superuser"))
 			.setPort(databasePort)
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)

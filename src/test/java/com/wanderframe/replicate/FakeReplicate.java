@@ -698,11 +698,21 @@ public final class FakeReplicate implements AutoCloseable {
 		if (failed(exchange, downloadFailures)) {
 			return;
 		}
+		boolean redirected = rest.startsWith("redirected/");
+		if (redirected) {
+			rest = rest.substring("redirected/".length());
+		}
 		String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
 		FakePrediction prediction = predictions.get(id);
 		if (prediction == null || prediction.scenario.outcome != Outcome.SUCCEEDED
 				|| prediction.status() != PredictionStatus.SUCCEEDED) {
 			respondBytes(exchange, 404, "Not Found".getBytes(StandardCharsets.UTF_8), "text/plain");
+			return;
+		}
+		if (prediction.scenario.redirectTo != null && !redirected) {
+			exchange.getResponseHeaders().set("Location", "http://" + prediction.scenario.redirectTo + ":"
+					+ delivery.getAddress().getPort() + "/redirected/" + rest);
+			respondBytes(exchange, 302, new byte[0], "text/plain");
 			return;
 		}
 		respondBytes(exchange, 200, prediction.scenario.output, prediction.scenario.contentType);
@@ -894,14 +904,43 @@ public final class FakeReplicate implements AutoCloseable {
 
 		private final String error;
 
+		/** The host name put in the output URL instead of the delivery server's address, or null. */
+		private final String outputHost;
+
+		/** The host the delivery server redirects a request for the output to, or null to serve it. */
+		private final String redirectTo;
+
 		private Scenario(Outcome outcome, int polls, byte[] output, String contentType, boolean outputArray,
 				String error) {
+			this(outcome, polls, output, contentType, outputArray, error, null, null);
+		}
+
+		private Scenario(Outcome outcome, int polls, byte[] output, String contentType, boolean outputArray,
+				String error, String outputHost, String redirectTo) {
 			this.outcome = outcome;
 			this.polls = Math.max(polls, 1);
 			this.output = output;
 			this.contentType = contentType;
 			this.outputArray = outputArray;
 			this.error = error;
+			this.outputHost = outputHost;
+			this.redirectTo = redirectTo;
+		}
+
+		/**
+		 * The output URL names {@code host} (same port, same file), e.g. {@code localhost}: a host
+		 * that does reach the delivery server but that the app must not fetch from.
+		 */
+		public Scenario withOutputOnHost(String host) {
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, host, redirectTo);
+		}
+
+		/**
+		 * The delivery server answers the output URL with a 302 to the same file on {@code host}
+		 * (same port), where it is served without a redirect.
+		 */
+		public Scenario withOutputRedirectingToHost(String host) {
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, outputHost, host);
 		}
 
 		/** Succeeds at the {@code polls}-th GET with {@code output} served at the output URL. */
@@ -941,12 +980,12 @@ public final class FakeReplicate implements AutoCloseable {
 
 		/** The same outcome, reached at the {@code polls}-th GET (at least the first). */
 		public Scenario afterPolls(int polls) {
-			return new Scenario(outcome, polls, output, contentType, outputArray, error);
+			return new Scenario(outcome, polls, output, contentType, outputArray, error, outputHost, redirectTo);
 		}
 
 		/** {@code output} as an array of one URL (like {@code bytedance/seedream-4}) instead of a string. */
 		public Scenario withOutputArray() {
-			return new Scenario(outcome, polls, output, contentType, true, error);
+			return new Scenario(outcome, polls, output, contentType, true, error, outputHost, redirectTo);
 		}
 
 	}
@@ -1228,7 +1267,9 @@ public final class FakeReplicate implements AutoCloseable {
 			json.set("input", input);
 			json.put("logs", logs(status));
 			if (status == PredictionStatus.SUCCEEDED) {
-				String url = deliveryUrl() + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
+				String origin = scenario.outputHost == null ? deliveryUrl()
+						: "http://" + scenario.outputHost + ":" + delivery.getAddress().getPort();
+				String url = origin + "/" + (scenario.outcome == Outcome.OUTPUT_MISSING ? "gone-" : "") + id
 						+ "/output" + extension(scenario.contentType);
 				if (scenario.outputArray) {
 					ArrayNode output = json.putArray("output");

@@ -13,6 +13,7 @@ import com.wanderframe.platform.Problems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -34,6 +35,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -82,7 +85,17 @@ class SecurityConfiguration {
 						+ "style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
 						+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 						+ "frame-ancestors 'none'"))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				// The studio needs none of the browser's powerful features; a page of ours that is
+				// compromised cannot ask for them either.
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), "
+						+ "payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), "
+						+ "interest-cohort=()"))
+				// No other site's window keeps a handle on ours, and no other site embeds our media.
+				.crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+				.crossOriginResourcePolicy(resource -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+				// Sent on HTTPS requests only (also behind a trusted proxy that says so), as HSTS requires.
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.requestCache(cache -> cache.disable())
 			.addFilterAfter(new CsrfCookieFilter(), AuthorizationFilter.class)
 			.addFilterAfter(new ActingUserFilter(), AuthorizationFilter.class);
@@ -120,9 +133,17 @@ class SecurityConfiguration {
 		return new ProviderManager(provider);
 	}
 
+	/** Primary: every transaction of the app is this one, but Spring Session's own. */
 	@Bean
+	@Primary
 	JdbcTransactionManager transactionManager(DataSource dataSource) {
 		return new RowLevelSecurityTransactionManager(dataSource);
+	}
+
+	/** Static: it post-processes the JdbcTemplate, which other configuration creates early. */
+	@Bean
+	static RequestQueryGuard requestQueryGuard() {
+		return new RequestQueryGuard();
 	}
 
 	/**

@@ -11,13 +11,13 @@ import com.wanderframe.photos.PhotoRef;
 import com.wanderframe.photos.Photos;
 import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.platform.ApiException;
-import com.wanderframe.ratelimit.GenerationRateLimit;
+import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Step 3's use case: check the request, take a rate-limit token, then in one transaction charge
+ * Step 3's use case: check the request, pass the generation limits, then in one transaction charge
  * the credits, record the image as pending and schedule its job. Bad input changes nothing.
  */
 @Service
@@ -27,7 +27,7 @@ class GenerateImage {
 
 	private final Photos photos;
 
-	private final GenerationRateLimit rateLimit;
+	private final GenerationLimits limits;
 
 	private final Credits credits;
 
@@ -43,13 +43,13 @@ class GenerateImage {
 
 	private final GenerationMetrics metrics;
 
-	GenerateImage(Locations locations, Photos photos, GenerationRateLimit rateLimit, Credits credits,
+	GenerateImage(Locations locations, Photos photos, GenerationLimits limits, Credits credits,
 			GeneratedImages images, ImageGenerator generator, SchedulerClient scheduler, ImagingProperties properties,
 			TransactionTemplate transactions, GenerationMetrics metrics) {
 		this.metrics = metrics;
 		this.locations = locations;
 		this.photos = photos;
-		this.rateLimit = rateLimit;
+		this.limits = limits;
 		this.credits = credits;
 		this.images = images;
 		this.generator = generator;
@@ -67,16 +67,17 @@ class GenerateImage {
 			.filter(found -> found.ownerId().equals(user))
 			.orElseThrow(() -> ApiException.notFound("photo_not_found",
 					"That photo does not exist or is not yours. Upload a photo first."));
-		rateLimit.acquire("image", user);
 		UUID id = UUID.randomUUID();
 		int cost = properties.cost();
-		int balance = transactions.execute(status -> {
-			int after = credits.charge(user, cost, id, "Image at " + location.name());
-			images.insert(id, user, photo.id(), location.slug(), cost, generator.model());
-			scheduler.schedule(ImageJob.instance(id), Instant.now());
-			metrics.started("image", generator.model());
-			return after;
-		});
+		int balance = limits.admit(
+				new GenerationLimits.Generation("image", user, cost, generator instanceof KontextGenerator),
+				() -> transactions.execute(status -> {
+					int after = credits.charge(user, cost, id, "Image at " + location.name());
+					images.insert(id, user, photo.id(), location.slug(), cost, generator.model());
+					scheduler.schedule(ImageJob.instance(id), Instant.now());
+					metrics.started("image", generator.model());
+					return after;
+				}));
 		return new Started(id, "pending", cost, balance);
 	}
 

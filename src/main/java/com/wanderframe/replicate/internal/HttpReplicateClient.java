@@ -61,26 +61,39 @@ class HttpReplicateClient implements ReplicateClient {
 	/** API calls carry the token, so they never follow a redirect to wherever it points. */
 	private final HttpClient api;
 
-	/** Output files come from other hosts (replicate.delivery) and may redirect; no token goes there. */
+	/** Output files come from other hosts (replicate.delivery); no token goes there. */
 	private final HttpClient files;
 
 	private final ReplicateCallObservations calls;
 
+	private final OutputFetch outputs;
+
+	private final Duration outputDeadline;
+
+	/** Fetches outputs from Replicate's delivery hosts only, with the default cap and deadline. */
 	HttpReplicateClient(ReplicateProperties properties) {
-		this(properties, ObservationRegistry.NOOP);
+		this(properties, ReplicateOutputProperties.defaults());
+	}
+
+	HttpReplicateClient(ReplicateProperties properties, ReplicateOutputProperties output) {
+		this(properties, output, ObservationRegistry.NOOP);
 	}
 
 	@Autowired
-	HttpReplicateClient(ReplicateProperties properties, ObservationRegistry observations) {
+	HttpReplicateClient(ReplicateProperties properties, ReplicateOutputProperties output,
+			ObservationRegistry observations) {
 		this.properties = properties;
 		this.calls = new ReplicateCallObservations(observations);
+		this.outputs = new OutputFetch(output);
+		this.outputDeadline = output.deadline();
 		this.api = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+		// Redirects are followed by hand, each target checked against the allowed hosts.
 		this.files = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
@@ -194,33 +207,70 @@ class HttpReplicateClient implements ReplicateClient {
 		return key;
 	}
 
+	/** Follows the rules of {@link OutputFetch}: allowed hosts only, by hand through redirects, capped. */
 	private void downloadTo(URI url, Path partial) {
 		String operation = "download output";
 		int maxAttempts = properties.retry().maxAttempts();
-		for (int attempt = 1;; attempt++) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(properties.requestTimeout()).GET();
+		java.time.Instant until = outputs.deadlineFromNow();
+		URI current = url;
+		int attempt = 1;
+		int redirects = 0;
+		while (true) {
+			boolean apiOrigin = sameOrigin(current);
+			outputs.requireAllowed(current, apiOrigin);
+			Duration left = outputs.remaining(until, current);
+			HttpRequest.Builder request = HttpRequest.newBuilder(current)
+				.timeout(left.compareTo(properties.requestTimeout()) < 0 ? left : properties.requestTimeout())
+				.GET();
 			// Files on Replicate's own API (files API uploads) need the token; delivery hosts must never see it.
-			if (sameOrigin(url)) {
+			if (apiOrigin) {
 				authorize(request);
 			}
+			java.util.concurrent.CompletableFuture<HttpResponse<Path>> pending = (apiOrigin ? api : files)
+				.sendAsync(request.build(), info -> {
+					if (info.statusCode() / 100 != 2) {
+						return HttpResponse.BodySubscribers.replacing(null);
+					}
+					outputs.requireDeclaredSizeWithinCap(info);
+					return outputs.cappedFile(partial);
+				});
 			HttpResponse<Path> response;
 			try {
-				response = calls.send(operation, sameOrigin(url) ? api : files, request.build(), info -> info.statusCode() / 100 == 2
-						? HttpResponse.BodySubscribers.ofFile(partial, StandardOpenOption.WRITE,
-								StandardOpenOption.TRUNCATE_EXISTING)
-						: HttpResponse.BodySubscribers.replacing(null));
+				// The deadline covers the body too, not just the wait for headers.
+				response = pending.get(left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 			}
-			catch (IOException ex) {
-				if (attempt < maxAttempts) {
-					pause(operation, "network failure (" + ex.getClass().getSimpleName() + ")", attempt,
+			catch (java.util.concurrent.TimeoutException ex) {
+				pending.cancel(true);
+				throw new ReplicateException(0, operation + ": " + current.getHost() + " did not deliver within "
+						+ outputDeadline);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				ReplicateException refusal = causeOfType(ex, ReplicateException.class);
+				if (refusal != null) {
+					throw refusal;
+				}
+				IOException network = causeOfType(ex, IOException.class);
+				if (network != null && attempt < maxAttempts) {
+					pause(operation, "network failure (" + network.getClass().getSimpleName() + ")", attempt,
 							backoff(attempt));
+					attempt++;
 					continue;
 				}
-				throw new ReplicateException(0, operation + ": could not reach " + url.getHost() + " ("
-						+ ex.getClass().getSimpleName() + ")", ex);
+				throw new ReplicateException(0, operation + ": could not reach " + current.getHost() + " ("
+						+ ex.getCause().getClass().getSimpleName() + ")", ex.getCause());
 			}
 			catch (InterruptedException ex) {
+				pending.cancel(true);
 				throw interrupted(operation, ex);
+			}
+			Optional<URI> redirect = OutputFetch.redirectTarget(current, response);
+			if (redirect.isPresent()) {
+				if (++redirects > OutputFetch.MAX_REDIRECTS) {
+					throw new ReplicateException(response.statusCode(), operation + ": too many redirects from "
+							+ url.getHost());
+				}
+				current = redirect.get();
+				continue;
 			}
 			int status = response.statusCode();
 			if (status / 100 == 2) {
@@ -230,13 +280,23 @@ class HttpReplicateClient implements ReplicateClient {
 				Duration delay = delay(attempt, response.headers().firstValue("Retry-After"));
 				if (delay != null) {
 					pause(operation, "answer " + status, attempt, delay);
+					attempt++;
 					continue;
 				}
 			}
 			throw new ReplicateException(status, status == 404 || status == 410
 					? "Replicate's output file is gone (" + status + "); outputs are deleted an hour after a prediction"
-					: operation + ": " + url.getHost() + " answered " + status);
+					: operation + ": " + current.getHost() + " answered " + status);
 		}
+	}
+
+	private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+		for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	/**

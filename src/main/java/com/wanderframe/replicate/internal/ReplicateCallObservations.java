@@ -11,7 +11,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Every HTTP exchange with Replicate (each attempt, so retries show) as an observation named
+ * Every call to Replicate's API (each attempt, so retries show) as an observation named
  * {@code wanderframe.replicate.calls}: a timer by operation and outcome, and a span (a child of
  * the job's) when tracing is on. Outcomes: {@code success}, {@code throttled} (429),
  * {@code client_error}, {@code server_error}, {@code network_error}, {@code interrupted}.
@@ -22,7 +22,7 @@ final class ReplicateCallObservations {
 	private static final List<Map.Entry<String, String>> OPERATIONS = List.of(
 			Map.entry("create prediction", "create_prediction"), Map.entry("get prediction", "get_prediction"),
 			Map.entry("cancel prediction", "cancel_prediction"), Map.entry("upload file", "upload_file"),
-			Map.entry("get webhook secret", "get_webhook_secret"), Map.entry("download output", "download_output"));
+			Map.entry("get webhook secret", "get_webhook_secret"));
 
 	private final ObservationRegistry registry;
 

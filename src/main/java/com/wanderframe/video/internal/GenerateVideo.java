@@ -6,14 +6,14 @@ import java.util.UUID;
 import com.wanderframe.account.SignedInUser;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.observability.GenerationMetrics;
-import com.wanderframe.ratelimit.GenerationRateLimit;
+import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The generate use case: check everything that can be checked before money moves, take a rate
- * limit token, then charge, insert the row and schedule the start job in one transaction, so
+ * The generate use case: check everything that can be checked before money moves, pass the
+ * generation limits, then charge, insert the row and schedule the start job in one transaction, so
  * there is never a charge without a job or a job without a charge.
  */
 @Component
@@ -23,7 +23,7 @@ class GenerateVideo {
 
 	private final SourceImages sourceImages;
 
-	private final GenerationRateLimit rateLimit;
+	private final GenerationLimits limits;
 
 	private final Credits credits;
 
@@ -37,13 +37,13 @@ class GenerateVideo {
 
 	private final GenerationMetrics metrics;
 
-	GenerateVideo(VideoOptions options, SourceImages sourceImages, GenerationRateLimit rateLimit, Credits credits,
+	GenerateVideo(VideoOptions options, SourceImages sourceImages, GenerationLimits limits, Credits credits,
 			VideoGenerations generations, VideoGenerators generators, VideoJobs jobs,
 			TransactionTemplate transactions, GenerationMetrics metrics) {
 		this.metrics = metrics;
 		this.options = options;
 		this.sourceImages = sourceImages;
-		this.rateLimit = rateLimit;
+		this.limits = limits;
 		this.credits = credits;
 		this.generations = generations;
 		this.generators = generators;
@@ -57,19 +57,21 @@ class GenerateVideo {
 	Accepted generate(SignedInUser user, GenerateVideoRequest request) {
 		VideoOptions.Validated valid = options.validate(request);
 		String imageKey = sourceImages.require(valid.imageId());
-		rateLimit.acquire("video", user.id());
 		UUID id = UUID.randomUUID();
-		return transactions.execute(status -> {
-			int balance = credits.charge(user.id(), valid.cost(), id,
-					"Video: " + valid.duration() + " s at " + valid.resolution().label());
-			generations.insert(new VideoGeneration(id, user.id(), valid.imageId(), imageKey, valid.prompt(),
-					valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(),
-					generators.current().model(), null, valid.duration(), valid.resolution().label(), valid.cost(),
-					VideoStatus.PENDING, 0, null, null, null, null, Instant.now(), Instant.now(), null, null));
-			jobs.scheduleStart(id);
-			metrics.started("video", generators.current().model());
-			return new Accepted(id, VideoStatus.PENDING.value(), valid.cost(), balance);
-		});
+		VideoGenerator generator = generators.current();
+		boolean hosted = generator instanceof HailuoVideoGenerator;
+		return limits.admit(new GenerationLimits.Generation("video", user.id(), valid.cost(), hosted),
+				() -> transactions.execute(status -> {
+					int balance = credits.charge(user.id(), valid.cost(), id,
+							"Video: " + valid.duration() + " s at " + valid.resolution().label());
+					generations.insert(new VideoGeneration(id, user.id(), valid.imageId(), imageKey, valid.prompt(),
+							valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(),
+							generator.model(), null, valid.duration(), valid.resolution().label(), valid.cost(),
+							VideoStatus.PENDING, 0, null, null, null, null, Instant.now(), Instant.now(), null, null));
+					jobs.scheduleStart(id);
+					metrics.started("video", generator.model());
+					return new Accepted(id, VideoStatus.PENDING.value(), valid.cost(), balance);
+				}));
 	}
 
 }

@@ -33,6 +33,9 @@ class HailuoVideoGenerator implements VideoGenerator {
 
 	static final String MODEL = "minimax/hailuo-02";
 
+	/** What the model outputs; a file in any other codec is refused as not the model's. */
+	static final String OUTPUT_CODEC = PlayableVideo.H264;
+
 	private static final Logger log = LoggerFactory.getLogger(HailuoVideoGenerator.class);
 
 	private final ReplicateClient replicate;
@@ -197,7 +200,7 @@ class HailuoVideoGenerator implements VideoGenerator {
 						"The finished video could not be downloaded from the video model. Your credits have been refunded.");
 				return;
 			}
-			lifecycle.complete(generation, mp4);
+			lifecycle.complete(generation, mp4, OUTPUT_CODEC);
 		}
 		catch (IOException ex) {
 			throw new RetryLater("Could not store the output of " + generation.id(), ex);

@@ -79,7 +79,8 @@ class VideoEvents implements SmartLifecycle {
 		if (!send(emitter, current)) {
 			return emitter;
 		}
-		if (current.isTerminal()) {
+		// Shutting down: end the stream at once, so the browser reconnects to another instance.
+		if (current.isTerminal() || !running) {
 			emitter.complete();
 			return emitter;
 		}

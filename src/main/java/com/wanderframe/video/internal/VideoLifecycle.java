@@ -51,6 +51,11 @@ class VideoLifecycle {
 	 * marks the generation completed. A file that is not a video fails the generation instead.
 	 */
 	void complete(VideoGeneration generation, Path mp4) throws IOException {
+		complete(generation, mp4, PlayableVideo.H264);
+	}
+
+	/** @param codec the codec the model declares it outputs, by FFmpeg's name ({@code h264}) */
+	void complete(VideoGeneration generation, Path mp4, String codec) throws IOException {
 		VideoInfo info;
 		try {
 			info = Mp4Files.probe(mp4);
@@ -62,6 +67,12 @@ class VideoLifecycle {
 		}
 		if (info.frameCount() == 0) {
 			fail(generation.id(), "output_invalid", "The video we received was empty, so we refunded it.");
+			return;
+		}
+		var problem = PlayableVideo.problem(info, codec, generation.durationSeconds());
+		if (problem.isPresent()) {
+			log.warn("Generation {} produced an unusable video: {}", generation.id(), problem.get());
+			fail(generation.id(), "output_invalid", "The video we received was not one we can play, so we refunded it.");
 			return;
 		}
 		Path poster = mp4.resolveSibling(generation.id() + "-poster.jpg");

@@ -47,6 +47,7 @@ final class S3MockServer implements AutoCloseable {
 		properties.put("spring.jmx.enabled", false);
 		properties.put("spring.thymeleaf.check-template-location", false);
 		properties.put("spring.application.name", "s3mock");
+		properties.put("server.address", "127.0.0.1");
 		// Our readiness group names our database and media store, which S3Mock does not have.
 		properties.put("wanderframe.health.readiness", "readinessState");
 		return new S3MockServer(S3MockApplication.start(properties));

@@ -30,7 +30,7 @@ class ReplicateCallMetricsTests {
 
 	ReplicateCallMetricsTests() {
 		client = new HttpReplicateClient(ReplicateClientTests.properties(replicate.baseUrl(), FakeReplicate.TOKEN, null),
-				registryFor(meters));
+				ReplicateOutputProperties.defaults(), registryFor(meters));
 	}
 
 	@AfterEach
@@ -65,7 +65,7 @@ class ReplicateCallMetricsTests {
 		}
 		HttpReplicateClient unreachable = new HttpReplicateClient(
 				ReplicateClientTests.properties("http://127.0.0.1:" + closed + "/v1", FakeReplicate.TOKEN, null),
-				registryFor(meters));
+				ReplicateOutputProperties.defaults(), registryFor(meters));
 
 		assertThatThrownBy(() -> unreachable.getPrediction("abc")).isInstanceOf(ReplicateException.class);
 

@@ -297,7 +297,7 @@ class ReplicateClientTests {
 	void aDownloadInterruptedWhileItWaitsToRetryLeavesNothingBehind() throws Exception {
 		HttpReplicateClient patient = new HttpReplicateClient(new ReplicateProperties(replicate.baseUrl(),
 				FakeReplicate.TOKEN, null, Duration.ofSeconds(2), Duration.ofSeconds(10),
-				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30))));
+				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30))), FAKE_OUTPUTS);
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
 		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
 		replicate.failNextDownloads(1, 503);
@@ -565,8 +565,11 @@ class ReplicateClientTests {
 	}
 
 	static HttpReplicateClient client(String baseUrl, String token) {
-		return new HttpReplicateClient(properties(baseUrl, token, null));
+		return new HttpReplicateClient(properties(baseUrl, token, null), FAKE_OUTPUTS);
 	}
+
+	/** The fake serves outputs on http://127.0.0.1 (see src/test/resources/config/application.properties). */
+	static final ReplicateOutputProperties FAKE_OUTPUTS = new ReplicateOutputProperties("http://127.0.0.1", null, null);
 
 	static ReplicateProperties properties(String baseUrl, String token, String webhookSecret) {
 		return new ReplicateProperties(baseUrl, token, webhookSecret, Duration.ofSeconds(2), Duration.ofSeconds(10),

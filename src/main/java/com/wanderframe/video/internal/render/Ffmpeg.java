@@ -1,7 +1,12 @@
 package com.wanderframe.video.internal.render;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** Shared bits of talking to bytedeco's FFmpeg. */
@@ -20,6 +25,27 @@ final class Ffmpeg {
 
 	/** Loads the natives and quiets the log; cheap after the first call. */
 	static void init() {
+	}
+
+	/**
+	 * Opens a file we were given (a model's output, perhaps hostile) as an MP4 and nothing else:
+	 * the demuxer is not guessed from the content, and FFmpeg may read only local files, so a
+	 * crafted file cannot make it fetch a URL or open another container's parser.
+	 */
+	static void openMp4(AVFormatContext format, Path file) throws IOException {
+		AVInputFormat mp4 = avformat.av_find_input_format("mp4");
+		if (mp4 == null) {
+			throw new IOException("This FFmpeg build has no MP4 demuxer");
+		}
+		AVDictionary options = new AVDictionary(null);
+		try {
+			avutil.av_dict_set(options, "protocol_whitelist", "file", 0);
+			check(avformat.avformat_open_input(format, file.toAbsolutePath().toString(), mp4, options),
+					"Opening " + file.getFileName() + " as MP4");
+		}
+		finally {
+			avutil.av_dict_free(options);
+		}
 	}
 
 	static int check(int result, String what) throws IOException {

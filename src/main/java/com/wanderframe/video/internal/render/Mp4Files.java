@@ -8,7 +8,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
@@ -62,8 +61,7 @@ public final class Mp4Files {
 		AVFormatContext format = new AVFormatContext(null);
 		AVPacket packet = null;
 		try {
-			Ffmpeg.check(avformat_open_input(format, file.toAbsolutePath().toString(), null, (AVDictionary) null),
-					"Opening " + file);
+			Ffmpeg.openMp4(format, file);
 			Ffmpeg.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
 			int index = Ffmpeg.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
 					"Finding a video stream in " + file);

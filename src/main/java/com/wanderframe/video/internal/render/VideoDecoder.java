@@ -14,7 +14,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
@@ -88,8 +87,7 @@ final class VideoDecoder implements AutoCloseable {
 		Ffmpeg.init();
 		try {
 			format = new AVFormatContext(null);
-			Ffmpeg.check(avformat_open_input(format, file.toAbsolutePath().toString(), null, (AVDictionary) null),
-					"Opening " + file);
+			Ffmpeg.openMp4(format, file);
 			Ffmpeg.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
 			streamIndex = Ffmpeg.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
 					"Finding a video stream in " + file);
