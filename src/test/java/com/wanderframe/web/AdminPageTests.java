@@ -44,7 +44,7 @@ class AdminPageTests extends BrowserTest {
 		page.navigate("/admin?search=" + email);
 
 		var row = page.locator("[data-person='" + id + "']");
-		row.getByLabel("Credits").fill("7");
+		row.getByLabel("Credits", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("7");
 		row.getByLabel("Reason").fill("Make-good for a failed render");
 		row.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
 
