@@ -14,9 +14,13 @@ class ApiPageTests extends BrowserTest {
 	@Test
 	void theApiPageShowsTheDescribedEndpoints() {
 		Page page = visitor(Screen.DESKTOP);
-		page.navigate("/swagger-ui.html");
+		// Swagger UI's bundle is large and this machine is shared: wait for the document, then for the UI.
+		page.navigate("/swagger-ui.html", new Page.NavigateOptions()
+			.setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED)
+			.setTimeout(60_000));
 
-		assertThat(page.locator(".swagger-ui .info .title")).containsText("Wanderframe API");
+		assertThat(page.locator(".swagger-ui .info .title")).containsText("Wanderframe API",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
 		assertThat(page.locator(".opblock-summary-path[data-path='/api/video/generate']")).hasCount(1);
 		assertThat(page.locator(".opblock-summary-description").first()).not().isEmpty();
 		screenshot(page, "api-page");
