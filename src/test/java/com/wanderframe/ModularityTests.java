@@ -1,9 +1,16 @@
 package com.wanderframe;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keeps the module boundaries of DESIGN.md honest and draws the module diagram. */
 class ModularityTests {
@@ -16,8 +23,25 @@ class ModularityTests {
 	}
 
 	@Test
-	void documentsTheModules() {
-		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void documentsTheModules() throws IOException {
+		Path docs = Path.of("target", "spring-modulith-docs");
+		Documenter documenter = new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString()));
+		for (String module : List.of("components", "module-video", "module-credits")) {
+			Files.deleteIfExists(docs.resolve(module + ".puml"));
+		}
+
+		documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+		// The whole-app diagram names every module and the arrows between them ...
+		String all = Files.readString(docs.resolve("components.puml"));
+		assertThat(all).startsWith("@startuml").contains("@enduml");
+		modules.forEach(module -> assertThat(all).as("the diagram shows " + module.getDisplayName())
+			.contains(module.getDisplayName()));
+		assertThat(all).contains("Rel(");
+		// ... and each module gets its own, showing what it depends on.
+		modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier().toString() + ".puml"))
+			.as(module.getIdentifier().toString()).isNotEmptyFile());
+		assertThat(Files.readString(docs.resolve("module-video.puml"))).contains("Credits");
 	}
 
 }

@@ -39,7 +39,8 @@ public class Locations {
 	/** @throws ApiException 404 {@code location_not_found} */
 	public Location require(String slug) {
 		return find(slug).orElseThrow(() -> ApiException.notFound("location_not_found",
-				"There is no location called '" + slug + "'. Choose one from the list."));
+				// Not echoed: whatever was sent stays out of the answer.
+				"There is no such location. Choose one from the list."));
 	}
 
 	/**

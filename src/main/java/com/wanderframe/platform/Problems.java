@@ -53,6 +53,11 @@ public final class Problems {
 		return Optional.ofNullable((String) request.getAttribute(CODE_ATTRIBUTE));
 	}
 
+	/** The problem as JSON text, for writers that are not a servlet response (Tomcat's error valve). */
+	static String json(HttpStatus status, String code, String detail) {
+		return JSON.writeValueAsString(of(status, code, detail));
+	}
+
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
 			throws IOException {
 		response.setStatus(status.value());

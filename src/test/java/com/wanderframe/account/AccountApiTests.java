@@ -94,16 +94,27 @@ class AccountApiTests {
 	}
 
 	@Test
-	void signOutEndsTheSession() {
+	void signOutEndsTheSessionOnTheServerNotJustInTheBrowser() {
 		ApiClient client = ApiClient.signedUp(port);
 		String session = client.sessionCookie();
+		assertThat(session).isNotNull();
+		assertThat(withSessionCookie(session).status()).as("the cookie works before sign-out").isEqualTo(200);
 
 		Response signOut = client.post("/api/auth/signout", "");
 
 		assertThat(signOut.status()).isEqualTo(204);
 		assertThat(client.get("/api/me").status()).isEqualTo(401);
-		assertThat(client.get("/api/me").code()).isEqualTo("unauthenticated");
-		assertThat(session).isNotNull();
+		// Someone who copied the cookie before sign-out (another tab, a stolen copy) replays it.
+		Response replayed = withSessionCookie(session);
+		assertThat(replayed.status()).isEqualTo(401);
+		assertThat(replayed.code()).isEqualTo("unauthenticated");
+	}
+
+	/** {@code GET /api/me} from a fresh client that sends only the given session cookie. */
+	private Response withSessionCookie(String session) {
+		return new ApiClient(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me"))
+			.header("Cookie", "SESSION=" + session)
+			.GET());
 	}
 
 	@Test

@@ -61,6 +61,25 @@ class RowLevelSecurityTests {
 		assertThat(onlyOwnRows).hasSize(200).containsOnly(true);
 	}
 
+	/**
+	 * The same isolation as a person meets it: many people at once, each through the real API
+	 * (sessions, the request filter that sets the acting user, the controllers' queries, several
+	 * of which filter by nothing but row-level security), asking for their own things and for
+	 * other people's ids.
+	 */
+	@Test
+	void throughTheApiManyPeopleAtOnceEachSeeOnlyTheirOwnPhotosImagesVideosAndBalance() {
+		List<Person> people = java.util.stream.IntStream.range(0, 6).mapToObj(this::newPerson).toList();
+
+		List<List<String>> violations = Concurrently.run(48, 12, n -> () -> {
+			Person me = people.get(n % people.size());
+			Person other = people.get((n % people.size() + 1 + n / people.size() % (people.size() - 1)) % people.size());
+			return me.violationsSeeing(other);
+		});
+
+		assertThat(violations).hasSize(48).allSatisfy(found -> assertThat(found).isEmpty());
+	}
+
 	@Test
 	void backgroundWorkSeesEveryonesRows() {
 		UUID alice = newUserWithAVideo();
@@ -105,6 +124,58 @@ class RowLevelSecurityTests {
 
 		assertThat(hiddenOfBob).isZero();
 		assertThat(credits.balanceOf(alice)).isEqualTo(10);
+	}
+
+	/**
+	 * Someone with one photo, one image, one video and a balance of their own (each person a
+	 * different one), all made through the API except the video row.
+	 */
+	private Person newPerson(int index) {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String image = studio.imageAtLocation();
+		String photo = client.get("/api/images/" + image).json().path("photoId").asString();
+		UUID id = UUID.fromString(client.get("/api/me").json().path("id").asString());
+		int balance = credits.grant(id, 7 * index + 1, "Test: a balance of their own");
+		addVideo(id);
+		String video = jdbc.sql("SELECT id FROM video_generations WHERE user_id = ?").param(id).query(String.class).single();
+		return new Person(client, id.toString(), photo, image, video, balance);
+	}
+
+	private record Person(ApiClient client, String id, String photo, String image, String video, int balance) {
+
+		/** What this person could see that is not theirs, or could not see that is. */
+		List<String> violationsSeeing(Person other) {
+			List<String> found = new java.util.ArrayList<>();
+			ApiClient.Response me = client.get("/api/me");
+			expect(found, "me", me.json().path("id").asString() + " " + me.json().path("credits").asInt(),
+					id + " " + balance);
+			expect(found, "photos", ids(client.get("/api/photos").json()), List.of(photo));
+			expect(found, "images", ids(client.get("/api/images").json()), List.of(image));
+			expect(found, "videos", ids(client.get("/api/video").json().path("items")), List.of(video));
+			expect(found, "own photo", client.get("/api/photos/" + photo + "/content").status(), 200);
+			expect(found, "own image", client.get("/api/images/" + image).status(), 200);
+			expect(found, "own video", client.get("/api/video/" + video).status(), 200);
+			expect(found, "other's photo", client.get("/api/photos/" + other.photo).status(), 404);
+			expect(found, "other's photo content", client.get("/api/photos/" + other.photo + "/content").status(), 404);
+			expect(found, "other's image", client.get("/api/images/" + other.image).status(), 404);
+			expect(found, "other's image content", client.get("/api/images/" + other.image + "/content").status(), 404);
+			expect(found, "other's video", client.get("/api/video/" + other.video).status(), 404);
+			return found;
+		}
+
+		private static List<String> ids(tools.jackson.databind.JsonNode list) {
+			List<String> ids = new java.util.ArrayList<>();
+			list.forEach(item -> ids.add(item.path("id").asString()));
+			return ids;
+		}
+
+		private void expect(List<String> found, String what, Object actual, Object expected) {
+			if (!actual.equals(expected)) {
+				found.add(id + " " + what + ": expected " + expected + " but got " + actual);
+			}
+		}
+
 	}
 
 	/** Signs up, uploads a selfie and makes one image of it over the API, then adds a video. */

@@ -14,8 +14,13 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
 import com.wanderframe.account.ActingUser;
@@ -100,6 +105,31 @@ class PhotoUploadTests {
 		// The stored top (red) is now on the right, the stored bottom (blue) on the left.
 		assertThat(isRed(upright.getRGB(170, 200))).isTrue();
 		assertThat(isBlue(upright.getRGB(30, 200))).isTrue();
+	}
+
+	/**
+	 * The common case, where nothing forces a re-encode: already upright (orientation 1) and
+	 * small enough to keep its size. Its EXIF block, GPS position included, must go all the same.
+	 */
+	@Test
+	void anUprightSmallJpegLosesItsGpsPositionToo() throws IOException {
+		ApiClient client = ApiClient.signedUp(port);
+		byte[] stored = TestImages.encode(TestImages.redOverBlue(640, 480, BufferedImage.TYPE_INT_RGB), "jpg");
+		byte[] phonePhoto = TestImages.withExif(stored, 1, "Wanderframe secret spot");
+		assertThat(gpsLatitude(phonePhoto)).as("the upload does carry a position").startsWith("N 48");
+
+		ApiClient.Response upload = new Studio(client).uploadPhoto(phonePhoto, "IMG_0002.JPG", "image/jpeg");
+
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		assertThat(upload.json().path("width").asInt()).isEqualTo(640);
+		assertThat(upload.json().path("height").asInt()).isEqualTo(480);
+		byte[] served = client.get(upload.json().path("url").asString()).bytes();
+		assertThat(exifSegments(served)).as("EXIF segments in what is served").isEmpty();
+		assertThat(gpsLatitude(served)).as("the position in what is served").isNull();
+		assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("secret spot");
+		BufferedImage picture = TestImages.decode(served);
+		assertThat(isRed(picture.getRGB(320, 100))).isTrue();
+		assertThat(isBlue(picture.getRGB(320, 380))).isTrue();
 	}
 
 	@Test
@@ -356,6 +386,42 @@ class PhotoUploadTests {
 
 	private static UUID userId(ApiClient client) {
 		return UUID.fromString(client.get("/api/me").json().path("id").asString());
+	}
+
+	/**
+	 * The GPS latitude an EXIF reader finds in the JPEG (reference, degrees, minutes, seconds), or null when it
+	 * has no EXIF block or no position in it.
+	 */
+	private static String gpsLatitude(byte[] jpeg) throws IOException {
+		for (JPEGSegment segment : exifSegmentList(jpeg)) {
+			byte[] data = segment.data().readAllBytes();
+			// The TIFF structure follows the identifier and its padding: find its byte-order mark.
+			int start = 0;
+			while (start < data.length - 1 && !(data[start] == data[start + 1] && (data[start] == 'I' || data[start] == 'M'))) {
+				start++;
+			}
+			try (ImageInputStream tiff = ImageIO.createImageInputStream(
+					new java.io.ByteArrayInputStream(data, start, data.length - start))) {
+				Directory exif = new TIFFReader().read(tiff);
+				Entry gpsPointer = exif.getEntryById(TIFF.TAG_GPS_IFD);
+				if (gpsPointer != null && gpsPointer.getValue() instanceof Directory gps) {
+					Entry ref = gps.getEntryById(1);
+					Entry latitude = gps.getEntryById(2);
+					if (latitude != null) {
+						Object[] parts = (Object[]) latitude.getValue();
+						return (ref == null ? "?" : ref.getValueAsString()) + " " + parts[0] + " " + parts[1] + " "
+								+ parts[2];
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static List<JPEGSegment> exifSegmentList(byte[] jpeg) throws IOException {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(jpeg))) {
+			return JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
+		}
 	}
 
 	private static List<?> exifSegments(byte[] jpeg) throws IOException {

@@ -120,6 +120,8 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final List<OutputRequest> outputRequests = new CopyOnWriteArrayList<>();
 
+	private final List<String> servedFaults = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger createAttempts = new AtomicInteger();
 
 	private final AtomicInteger getCalls = new AtomicInteger();
@@ -325,6 +327,15 @@ public final class FakeReplicate implements AutoCloseable {
 		return secretFetches.get();
 	}
 
+	/**
+	 * The scripted failures actually answered, oldest first, as {@code "<call> <status>"} with the
+	 * call one of {@code create}, {@code get}, {@code cancel}, {@code download}: e.g.
+	 * {@code ["get 502", "get 502"]}. A test that injects faults asserts here that they were met.
+	 */
+	public List<String> servedFaults() {
+		return List.copyOf(servedFaults);
+	}
+
 	/** API calls refused for a missing or wrong token. */
 	public int unauthorizedCalls() {
 		return unauthorized.get();
@@ -339,6 +350,7 @@ public final class FakeReplicate implements AutoCloseable {
 		cancels.clear();
 		uploads.clear();
 		outputRequests.clear();
+		servedFaults.clear();
 		createAttempts.set(0);
 		getCalls.set(0);
 		downloads.set(0);
@@ -578,7 +590,7 @@ public final class FakeReplicate implements AutoCloseable {
 				heldCreates.decrementAndGet();
 			}
 		}
-		if (failed(exchange, createFailures)) {
+		if (failed(exchange, createFailures, "create")) {
 			return;
 		}
 		ModelScript script = models.get(model);
@@ -629,7 +641,7 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void get(HttpExchange exchange, String id) throws IOException {
 		getCalls.incrementAndGet();
-		if (failed(exchange, getFailures)) {
+		if (failed(exchange, getFailures, "get")) {
 			return;
 		}
 		FakePrediction prediction = predictions.get(id);
@@ -643,7 +655,7 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void cancel(HttpExchange exchange, String id) throws IOException {
 		cancels.add(id);
-		if (failed(exchange, cancelFailures)) {
+		if (failed(exchange, cancelFailures, "cancel")) {
 			return;
 		}
 		FakePrediction prediction = predictions.get(id);
@@ -695,7 +707,7 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private void serveOutput(HttpExchange exchange, String rest) throws IOException {
 		downloads.incrementAndGet();
-		if (failed(exchange, downloadFailures)) {
+		if (failed(exchange, downloadFailures, "download")) {
 			return;
 		}
 		boolean redirected = rest.startsWith("redirected/");
@@ -735,7 +747,7 @@ public final class FakeReplicate implements AutoCloseable {
 		return json;
 	}
 
-	private boolean failed(HttpExchange exchange, Deque<Failure> failures) throws IOException {
+	private boolean failed(HttpExchange exchange, Deque<Failure> failures, String call) throws IOException {
 		Failure failure;
 		synchronized (failures) {
 			failure = failures.poll();
@@ -743,6 +755,7 @@ public final class FakeReplicate implements AutoCloseable {
 		if (failure == null) {
 			return false;
 		}
+		servedFaults.add(call + " " + failure.status());
 		if (failure.retryAfterSeconds() > 0) {
 			exchange.getResponseHeaders().set("Retry-After", Integer.toString(failure.retryAfterSeconds()));
 		}

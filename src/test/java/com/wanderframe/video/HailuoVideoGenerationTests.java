@@ -171,9 +171,13 @@ class HailuoVideoGenerationTests {
 		replicate.onModel("minimax/hailuo-02").respondWith(Scenario.succeedsAfterPolls(2, TestVideos.mp4(), "video/mp4"));
 		replicate.failNextGets(3, 502);
 
-		JsonNode done = studio.awaitTerminal("/api/video/" + generate("pan left", "512p"), Duration.ofMinutes(1));
+		String id = generate("pan left", "512p");
+		JsonNode done = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1));
 
+		assertThat(replicate.servedFaults()).containsExactly("get 502", "get 502", "get 502");
 		assertThat(done.path("status").asString()).isEqualTo("completed");
+		assertThat(done.path("progress").asInt()).isEqualTo(100);
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
 	}
 
 	private String generate(String prompt, String resolution) {

@@ -23,7 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class Accounts {
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	/**
+	 * Something@somewhere.tld, without the characters an address never needs unquoted (markup,
+	 * quotes, brackets) nor invisible ones (controls, direction overrides): an address is shown
+	 * back to its owner and to whoever looks after the accounts.
+	 */
+	private static final Pattern EMAIL = Pattern
+		.compile("^[^@\\s<>()\\[\\]\\\\,;:\"\\p{C}]+@[^@\\s<>()\\[\\]\\\\,;:\"\\p{C}]+\\.[^@\\s<>()\\[\\]\\\\,;:\"\\p{C}]+$");
 
 	private final JdbcClient jdbc;
 

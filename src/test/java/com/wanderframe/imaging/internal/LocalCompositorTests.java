@@ -51,6 +51,29 @@ class LocalCompositorTests {
 		byte[] second = Files.readAllBytes(generate(photo, kyoto, "second.jpg"));
 
 		assertThat(second).isEqualTo(first);
+		// Equal and empty would also be equal: the picture holds the scene and the person.
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(first));
+		assertThat(picture.getWidth()).isEqualTo(1920);
+		assertThat(magentaPixels(picture)).as("the photo's magenta patch").isGreaterThan(3000);
+		assertThat(luminanceDeviation(picture)).as("light and shade, not a flat fill").isGreaterThan(12);
+		assertThat(brightness(picture)).isBetween(10.0, 245.0);
+	}
+
+	private static double luminanceDeviation(BufferedImage image) {
+		double sum = 0;
+		double squares = 0;
+		int samples = 0;
+		for (int y = 0; y < image.getHeight(); y += 4) {
+			for (int x = 0; x < image.getWidth(); x += 4) {
+				int p = image.getRGB(x, y);
+				double l = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+				sum += l;
+				squares += l * l;
+				samples++;
+			}
+		}
+		double mean = sum / samples;
+		return Math.sqrt(squares / samples - mean * mean);
 	}
 
 	@Test
