@@ -43,6 +43,19 @@ public class Locations {
 				"There is no such location. Choose one from the list."));
 	}
 
+	/** Where a person stands in the place, its light, and what moves there. */
+	public Stage stage(String slug) {
+		return LocationCatalog.stage(require(slug));
+	}
+
+	/**
+	 * The place's backdrop in depth layers, painted afresh (a second or so, about 40 MB while it
+	 * lives): for callers that keep the layers, not for every request.
+	 */
+	public Scenery scenery(String slug) {
+		return LocationCatalog.paintScenery(require(slug));
+	}
+
 	/**
 	 * The place's backdrop, at least 2048×1152 (16:9). Shared between callers: draw from it,
 	 * never on it.

@@ -1,5 +1,6 @@
 package com.wanderframe.imaging.internal;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.imaging.ImageLayers;
+import com.wanderframe.media.MediaStore;
 import com.wanderframe.media.MediaResponses;
 import com.wanderframe.platform.ApiException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class ImageController {
 
+	private static final Logger log = LoggerFactory.getLogger(ImageController.class);
+
 	private static final int LIST_LIMIT = 100;
 
 	private final GenerateImage generateImage;
@@ -37,10 +45,26 @@ class ImageController {
 
 	private final MediaResponses media;
 
-	ImageController(GenerateImage generateImage, GeneratedImages images, MediaResponses media) {
+	private final MediaStore store;
+
+	ImageController(GenerateImage generateImage, GeneratedImages images, MediaResponses media, MediaStore store) {
 		this.generateImage = generateImage;
 		this.images = images;
 		this.media = media;
+		this.store = store;
+	}
+
+	private ImageView view(GeneratedImages.Row row) {
+		ImageLayers.Subject subject = null;
+		if ("completed".equals(row.status())) {
+			try {
+				subject = ImageLayers.read(store, row.mediaKey()).map(ImageLayers.Manifest::subject).orElse(null);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("Could not read the layers of image {}: {}", row.id(), ex.toString());
+			}
+		}
+		return ImageView.of(row, subject);
 	}
 
 	@PostMapping("/api/images")
@@ -52,12 +76,12 @@ class ImageController {
 
 	@GetMapping("/api/images/{id}")
 	ImageView one(@PathVariable UUID id) {
-		return images.row(id).map(ImageView::of).orElseThrow(ImageController::notFound);
+		return images.row(id).map(this::view).orElseThrow(ImageController::notFound);
 	}
 
 	@GetMapping("/api/images")
 	List<ImageView> mine(@AuthenticationPrincipal SignedInUser user) {
-		return images.newestFirst(user.id(), LIST_LIMIT).stream().map(ImageView::of).toList();
+		return images.newestFirst(user.id(), LIST_LIMIT).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/images/{id}/content")
@@ -77,13 +101,15 @@ class ImageController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ImageView(UUID id, String status, UUID photoId, String location, String url, Error error, int cost,
-			Instant createdAt, Instant updatedAt) {
+			Instant createdAt, Instant updatedAt,
+			@JsonInclude(JsonInclude.Include.ALWAYS) ImageLayers.Subject subject) {
 
-		static ImageView of(GeneratedImages.Row row) {
+		/** @param subject where the person stands in the image, or null when none was found (or it is not done) */
+		static ImageView of(GeneratedImages.Row row, ImageLayers.Subject subject) {
 			return new ImageView(row.id(), row.status(), row.photoId(), row.location(),
 					"completed".equals(row.status()) ? "/api/images/" + row.id() + "/content" : null,
 					row.errorCode() == null ? null : new Error(row.errorCode(), row.errorMessage()), row.cost(),
-					row.createdAt(), row.updatedAt());
+					row.createdAt(), row.updatedAt(), subject);
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.wanderframe.credits.Credits;
+import com.wanderframe.imaging.ImageLayers;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The background half of step 3, run by db-scheduler (durable: scheduled in the request's
@@ -100,11 +102,13 @@ class ImageJob {
 			ImageGenerator.GeneratedImage result = (ImageGenerator.GeneratedImage) outcome;
 			String key = "images/" + row.userId() + "/" + id + ".jpg";
 			media.put(key, temp, "image/jpeg");
+			ImageLayers.store(media, key, LocalCompositor.layersDirectory(temp));
 			if (images.complete(id, key, "image/jpeg", result.width(), result.height())) {
 				metrics.completed("image", row.model(), row.createdAt());
 			}
 			else {
 				// Failed meanwhile (and refunded): the picture must not outlive its row's claim.
+				ImageLayers.delete(media, key);
 				media.delete(key);
 			}
 		}
@@ -130,6 +134,7 @@ class ImageJob {
 		finally {
 			if (temp != null) {
 				try {
+					FileSystemUtils.deleteRecursively(LocalCompositor.layersDirectory(temp));
 					Files.deleteIfExists(temp);
 				}
 				catch (IOException ex) {

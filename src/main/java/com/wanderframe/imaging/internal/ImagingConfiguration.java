@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.wanderframe.location.Locations;
+import com.wanderframe.segmentation.PersonSegmentation;
 import com.wanderframe.replicate.ReplicateClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,12 @@ class ImagingConfiguration {
 	 * Replicate when a token is configured and the local compositor otherwise.
 	 */
 	@Bean
-	ImageGenerator imageGenerator(ImagingProperties properties, Locations locations,
+	ImageGenerator imageGenerator(ImagingProperties properties, Locations locations, PersonSegmentation segmentation,
 			ObjectProvider<ReplicateClient> replicate) {
 		String choice = properties.generator() == null ? "" : properties.generator().trim().toLowerCase(Locale.ROOT);
 		ReplicateClient client = replicate.getIfAvailable();
 		ImageGenerator generator = switch (choice) {
-			case "local" -> new LocalCompositor(locations);
+			case "local" -> new LocalCompositor(locations, segmentation);
 			case "replicate" -> {
 				if (client == null || !client.isConfigured()) {
 					throw new IllegalStateException(
@@ -43,7 +44,7 @@ class ImagingConfiguration {
 				yield new KontextGenerator(client, properties);
 			}
 			case "" -> client != null && client.isConfigured() ? new KontextGenerator(client, properties)
-					: new LocalCompositor(locations);
+					: new LocalCompositor(locations, segmentation);
 			default -> throw new IllegalStateException(
 					"wanderframe.imaging.generator must be local or replicate, not '" + properties.generator() + "'");
 		};

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.RoundRectangle2D;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -27,13 +30,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.location.Locations;
+import com.wanderframe.location.Scenery;
+import com.wanderframe.segmentation.PersonMatte;
+import com.wanderframe.segmentation.PersonSegmentation;
 
 /**
- * The local generator: the person's photo as a print standing in the location's backdrop,
- * framed with rounded corners and a soft shadow, colour-graded toward the scene's light, with a
- * caption naming the place. Pure Java2D: deterministic, and a few tens of milliseconds.
+ * The local generator: the person cut out of their photo and standing in the place
+ * ({@link SceneCompositor}), with the picture's depth layers kept beside it for the video; when
+ * no person is found (or the build had no segmentation model), the photo as a print standing in
+ * the location's backdrop, framed with rounded corners and a soft shadow, colour-graded toward
+ * the scene's light. Both carry a caption naming the place and are deterministic.
  */
 class LocalCompositor implements ImageGenerator {
+
+	/** Beside the JPEG: the layers and {@code scene.json} (size, subject box, layers back to front). */
+	static Path layersDirectory(Path image) {
+		return image.resolveSibling(image.getFileName() + ".layers");
+	}
 
 	static final int WIDTH = 1920;
 
@@ -46,8 +59,16 @@ class LocalCompositor implements ImageGenerator {
 
 	private final Locations locations;
 
-	LocalCompositor(Locations locations) {
+	private final PersonSegmentation segmentation;
+
+	LocalCompositor(Locations locations, PersonSegmentation segmentation) {
 		this.locations = locations;
+		this.segmentation = segmentation;
+	}
+
+	/** With a segmentation model of its own (for callers without the shared one). */
+	LocalCompositor(Locations locations) {
+		this(locations, new PersonSegmentation());
 	}
 
 	@Override
@@ -62,10 +83,46 @@ class LocalCompositor implements ImageGenerator {
 			throw new ImageGenerationException("photo_unreadable",
 					"Your photo could not be read. Upload it again and try once more.");
 		}
-		BufferedImage image = compose(photo, locations.backdrop(request.location().slug()), request.location().name());
+		String slug = request.location().slug();
+		Optional<PersonMatte> person = segmentation.find(photo);
+		if (person.isEmpty()) {
+			log.info("No person found in the photo for image {}: framing the whole photo", request.imageId());
+			writeJpeg(compose(photo, locations.backdrop(slug), request.location().name()), target, 0.9f);
+			return new GeneratedImage(WIDTH, HEIGHT);
+		}
+		long seed = slug.hashCode() * 31L + Arrays.hashCode(request.photo().bytes());
+		SceneCompositor.Composition composition = new SceneCompositor().compose(person.get(), locations.backdrop(slug),
+				locations.scenery(slug), seed);
+		BufferedImage image = composition.image();
+		Graphics2D g = image.createGraphics();
+		quality(g);
+		Palette palette = Palette.of(image);
+		caption(g, request.location().name(), palette, composition.subject().getCenterX() < WIDTH / 2.0);
+		vignette(g);
+		g.dispose();
 		writeJpeg(image, target, 0.9f);
+		writeLayers(composition, slug, layersDirectory(target));
 		return new GeneratedImage(WIDTH, HEIGHT);
 	}
+
+	private static void writeLayers(SceneCompositor.Composition composition, String location, Path directory)
+			throws IOException {
+		Files.createDirectories(directory);
+		StringBuilder layers = new StringBuilder();
+		for (Scenery.Layer layer : composition.layers()) {
+			String file = layer.name() + ".png";
+			ImageIO.write(layer.image(), "png", directory.resolve(file).toFile());
+			layers.append(layers.isEmpty() ? "" : ",")
+				.append("{\"name\":\"").append(layer.name()).append("\",\"depth\":").append(layer.depth())
+				.append(",\"file\":\"").append(file).append("\"}");
+		}
+		Rectangle s = composition.subject();
+		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"location\":\"" + location + "\",\"subject\":{\"x\":" + s.x + ",\"y\":" + s.y
+				+ ",\"width\":" + s.width + ",\"height\":" + s.height + "},\"layers\":[" + layers + "]}";
+		Files.writeString(directory.resolve(SCENE_FILE), json);
+	}
+
+	static final String SCENE_FILE = "scene.json";
 
 	BufferedImage compose(BufferedImage photo, BufferedImage backdrop, String caption) {
 		BufferedImage canvas = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);

@@ -36,6 +36,16 @@ final class Painter {
 
 	final Random random;
 
+	/** The depths a scene is painted in, back to front; each ends where the next begins. */
+	enum Depth {
+		SKY, FAR, MIDDLE, NEAR
+	}
+
+	/** The canvas as it was when each depth was finished (null until then). */
+	private final BufferedImage[] depthEnds = new BufferedImage[Depth.values().length];
+
+	private int depth = 0;
+
 	Painter(BufferedImage image, long seed) {
 		this.image = image;
 		this.g = image.createGraphics();
@@ -293,8 +303,39 @@ final class Painter {
 		}
 	}
 
+	/**
+	 * Starts painting at {@code next} depth: what was drawn so far belongs to the depths before
+	 * it. Keeping a snapshot per depth lets the layers be told apart afterwards without changing
+	 * how anything is drawn (brushes like {@link #reflect} read what lies behind them).
+	 */
+	void depth(Depth next) {
+		while (depth < next.ordinal()) {
+			depthEnds[depth++] = copy(image);
+		}
+	}
+
+	/** Ends the last depth: what follows (the lens) belongs to no layer. */
+	void finishDepths() {
+		depth(Depth.NEAR);
+		if (depthEnds[Depth.NEAR.ordinal()] == null) {
+			depthEnds[Depth.NEAR.ordinal()] = copy(image);
+		}
+	}
+
+	/** The canvas at the end of each depth, after {@link #finishDepths()}. */
+	BufferedImage[] depthEnds() {
+		return depthEnds.clone();
+	}
+
+	private static BufferedImage copy(BufferedImage source) {
+		BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+		copy.setData(source.getRaster());
+		return copy;
+	}
+
 	/** Darkens the corners a little, like a lens does. */
 	void vignette(double strength) {
+		finishDepths();
 		float radius = (float) (Math.hypot(w, h) / 2);
 		g.setPaint(new RadialGradientPaint(new Point2D.Double(w / 2.0, h / 2.0), radius, new float[] { 0.55f, 1f },
 				new Color[] { new Color(0, 0, 0, 0), new Color(0f, 0f, 0f, (float) strength) }));

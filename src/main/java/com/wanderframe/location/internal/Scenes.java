@@ -25,8 +25,11 @@ final class Scenes {
 		p.stars(70, 0.3, 0.5);
 		p.streaks(26, 0.3, 0.62, rgba(0xf7a8a0, 0.45));
 		p.sun(p.x(0.2), p.y(0.7), 36, rgb(0xffe3a8), rgb(0xff9e5e));
+		p.depth(Painter.Depth.FAR);
 		Silhouettes.buildings(p, p.y(0.72), p.y(0.03), p.y(0.08), 40, 110, rgb(0x6b5277), rgb(0xffc46b), 0.03, true);
+		p.depth(Painter.Depth.MIDDLE);
 		Silhouettes.eiffelTower(p, p.x(0.66), p.y(0.73), p.y(0.56), rgb(0x2a1f35), rgb(0xffd27a));
+		p.depth(Painter.Depth.NEAR);
 		Silhouettes.buildings(p, p.y(0.735), p.y(0.05), p.y(0.11), 70, 160, rgb(0x231a2e), rgb(0xffcf7a), 0.22, true);
 		p.reflect(0.735, rgb(0x2b2745), 0.42, 2.5);
 		for (int i = 0; i < 14; i++) {
@@ -42,11 +45,14 @@ final class Scenes {
 			p.cloud(p.x(p.between(0.05, 0.95)), p.y(p.between(0.1, 0.3)), p.x(0.14), rgba(0xffffff, 0.55),
 					rgba(0xf1d4e0, 0.35));
 		}
+		p.depth(Painter.Depth.FAR);
 		p.fillVertical(p.below(p.profile(0.52, 0.08, 4, 2.5, 0.5)), rgb(0xa9b7cf), rgb(0xc9cfe0));
 		p.mist(0.58, 0.1, rgba(0xf6e6ee, 0.7));
 		p.fillVertical(p.below(p.profile(0.62, 0.05, 4, 3, 0.5)), rgb(0x7f9a8c), rgb(0x93a89a));
 		p.mist(0.66, 0.08, rgba(0xf6e6ee, 0.6));
+		p.depth(Painter.Depth.MIDDLE);
 		Silhouettes.pagoda(p, p.x(0.34), p.y(0.74), p.y(0.5), rgb(0x4a3336), rgb(0x2e2328));
+		p.depth(Painter.Depth.NEAR);
 		double[] ground = p.profile(0.76, 0.02, 3, 2, 0.5);
 		p.fillVertical(p.below(ground), rgb(0x6d8a5c), rgb(0x3f5238));
 		Color[] blossom = { rgb(0xf7c6d4), rgb(0xf4a7bd), rgb(0xfde3ea), rgb(0xeeb0c6) };
@@ -67,6 +73,7 @@ final class Scenes {
 	static void santorini(Painter p) {
 		p.sky(0.6, new float[] { 0f, 0.5f, 0.85f, 1f }, rgb(0x3d7cc9), rgb(0x8ec1e8), rgb(0xf7d7a8), rgb(0xf9b77a));
 		p.sun(p.x(0.82), p.y(0.55), 34, rgb(0xfff1c9), rgb(0xffb469));
+		p.depth(Painter.Depth.FAR);
 		p.verticalGradient(0.6, 1.0, rgb(0x2f6fb0), rgb(0x0d3a6e));
 		Path2D island = new Path2D.Double();
 		island.moveTo(p.x(0.4), p.y(0.6));
@@ -80,6 +87,7 @@ final class Scenes {
 			p.fill(new Ellipse2D.Double(p.x(0.82) + p.between(-spread, spread) - 30, gy, p.between(30, 90), 3),
 					rgba(0xffd89a, p.between(0.2, 0.6)));
 		}
+		p.depth(Painter.Depth.MIDDLE);
 		Path2D cliff = new Path2D.Double();
 		cliff.moveTo(0, p.h);
 		cliff.lineTo(0, p.y(0.36));
@@ -111,6 +119,7 @@ final class Scenes {
 					p.between(1, 3));
 		}
 		p.g.setClip(null);
+		p.depth(Painter.Depth.NEAR);
 		for (int row = 0; row < 9; row++) {
 			for (double x = p.between(-20, 10); x < p.x(0.6); x += p.between(46, 84)) {
 				double t = x / p.x(0.6);
@@ -154,7 +163,9 @@ final class Scenes {
 		p.stars(170, 0.5, 0.6);
 		p.sun(p.x(0.14), p.y(0.15), 40, rgb(0xf5f3e6), rgb(0x9fb3ff));
 		p.glow(p.x(0.5), p.y(0.74), p.x(0.5), rgba(0xff9e5e, 0.25));
+		p.depth(Painter.Depth.FAR);
 		Silhouettes.buildings(p, p.y(0.74), p.y(0.1), p.y(0.3), 40, 90, rgb(0x1a2240), rgb(0xffd88a), 0.1, false);
+		p.depth(Painter.Depth.MIDDLE);
 		empireState(p, p.x(0.58), p.y(0.745), p.y(0.6));
 		Path2D tower = new Path2D.Double();
 		tower.moveTo(p.x(0.28), p.y(0.745));
@@ -166,6 +177,7 @@ final class Scenes {
 		p.fill(tower, new GradientPaint((float) p.x(0.28), 0, rgb(0x253157), (float) p.x(0.32), 0, rgb(0x0f1630)));
 		p.stroke(new Line2D.Double(p.x(0.3), p.y(0.18), p.x(0.3), p.y(0.11)), rgb(0x1a2240), 3);
 		p.glow(p.x(0.3), p.y(0.11), 10, rgba(0xff5a5a, 0.9));
+		p.depth(Painter.Depth.NEAR);
 		Silhouettes.buildings(p, p.y(0.76), p.y(0.05), p.y(0.2), 50, 120, rgb(0x0a1024), rgb(0xffe3a3), 0.24, false);
 		p.reflect(0.76, rgb(0x0a1330), 0.45, 3);
 		p.vignette(0.4);
@@ -195,6 +207,7 @@ final class Scenes {
 		p.sky(0.62, new float[] { 0f, 0.7f, 1f }, rgb(0x2f6db5), rgb(0x9cc9ef), rgb(0xdff0fb));
 		p.cloud(p.x(0.2), p.y(0.14), p.x(0.2), rgba(0xffffff, 0.9), rgba(0xd6e4f2, 0.8));
 		p.cloud(p.x(0.85), p.y(0.1), p.x(0.16), rgba(0xffffff, 0.85), rgba(0xd6e4f2, 0.7));
+		p.depth(Painter.Depth.FAR);
 		double[][] peaks = { { 0.1, 0.32, 1.3 }, { 0.3, 0.2, 1.1 }, { 0.47, 0.28, 1.2 }, { 0.66, 0.12, 1.6 },
 				{ 0.88, 0.26, 1.2 }, { 1.05, 0.3, 1.3 } };
 		double[] jitter = p.noiseLine(p.w / Painter.PROFILE_STEP, 5, 12, 0.55);
@@ -231,12 +244,14 @@ final class Scenes {
 		}
 		p.g.setClip(null);
 		p.mist(0.6, 0.1, rgba(0xeef6fb, 0.75));
+		p.depth(Painter.Depth.MIDDLE);
 		double[] far = p.profile(0.68, 0.035, 4, 3, 0.5);
 		p.fillVertical(p.below(far), rgb(0x5c8f3e), rgb(0x3f6b2a));
 		for (int i = 0; i < 90; i++) {
 			double tx = p.random.nextDouble() * p.w;
 			Silhouettes.pine(p, tx, Painter.at(far, tx) + p.between(6, 30), p.between(30, 60), rgb(0x23432a));
 		}
+		p.depth(Painter.Depth.NEAR);
 		double[] near = p.profile(0.82, 0.05, 4, 2, 0.5);
 		p.fillVertical(p.below(near), rgb(0x76a84a), rgb(0x4a7a30));
 		chalet(p, p.x(0.74), Painter.at(near, p.x(0.74)) + 18, p.x(0.09));
@@ -274,7 +289,9 @@ final class Scenes {
 		p.sky(0.6, new float[] { 0f, 0.4f, 0.75f, 1f }, rgb(0x3f3b6e), rgb(0xc96b5b), rgb(0xf4a259), rgb(0xfcd38a));
 		p.sun(p.x(0.7), p.y(0.5), 58, rgb(0xfff0c8), rgb(0xff9b52));
 		p.streaks(8, 0.4, 0.52, rgba(0xffd2a0, 0.4));
+		p.depth(Painter.Depth.FAR);
 		p.fillVertical(p.below(p.profile(0.6, 0.03, 2, 2, 0.4)), rgb(0xc9774a), rgb(0xb86a40));
+		p.depth(Painter.Depth.MIDDLE);
 		double[] mid = dunes(p, 0.69, 0.07, 3);
 		p.fillVertical(p.below(mid), rgb(0xe3a062), rgb(0xb0643a));
 		p.stroke(crest(mid), rgba(0xffe0b0, 0.7), 3);
@@ -288,6 +305,7 @@ final class Scenes {
 				Silhouettes.camel(p, cx, Painter.at(mid, cx) + 3, 52, rgb(0x3a2418));
 			}
 		}
+		p.depth(Painter.Depth.NEAR);
 		double[] near = dunes(p, 0.86, 0.1, 2);
 		Path2D nearArea = p.below(near);
 		p.fillVertical(nearArea, rgb(0xf3b676), rgb(0xb86c3c));
@@ -353,6 +371,7 @@ final class Scenes {
 		peak.curveTo(p.x(0.63), p.y(0.42), p.x(0.66), p.y(0.5), p.x(0.72), p.y(0.53));
 		peak.quadTo(p.x(0.78), p.y(0.58), p.x(0.86), p.y(0.67));
 		peak.closePath();
+		p.depth(Painter.Depth.FAR);
 		p.fillVertical(p.below(p.profile(0.64, 0.03, 4, 3, 0.5)), rgb(0x0c1a22), rgb(0x08121a));
 		p.fillVertical(peak, rgb(0x16262e), rgb(0x0a141a));
 		// Aurora light on the mountain's western face.
@@ -361,7 +380,9 @@ final class Scenes {
 				(float) p.y(0.5), rgba(0x5fd6a8, 0)));
 		p.g.fill(peak.getBounds2D());
 		p.g.setClip(null);
+		p.depth(Painter.Depth.MIDDLE);
 		p.reflect(0.67, rgb(0x04121c), 0.3, 1.5);
+		p.depth(Painter.Depth.NEAR);
 		p.fillVertical(p.below(p.profile(0.93, 0.04, 4, 3, 0.5)), rgb(0x071015), rgb(0x020406));
 		p.vignette(0.45);
 	}
@@ -369,6 +390,7 @@ final class Scenes {
 	static void veniceCanals(Painter p) {
 		p.sky(0.5, new float[] { 0f, 0.7f, 1f }, rgb(0x6aa6d8), rgb(0xcfe3ef), rgb(0xf5e3c3));
 		p.cloud(p.x(0.7), p.y(0.12), p.x(0.18), rgba(0xffffff, 0.8), rgba(0xf0dcc8, 0.6));
+		p.depth(Painter.Depth.FAR);
 		p.fill(new Rectangle2D.Double(p.x(0.14), p.y(0.08), p.x(0.04), p.y(0.55)), rgb(0xa3452d));
 		p.fill(new Rectangle2D.Double(p.x(0.135), p.y(0.14), p.x(0.05), p.y(0.06)), rgb(0xe6dccb));
 		Path2D spire = new Path2D.Double();
@@ -382,6 +404,7 @@ final class Scenes {
 				new GradientPaint(0, (float) p.y(0.14), rgb(0xb9c3c7), 0, (float) p.y(0.32), rgb(0x8e9ba3)));
 		p.fill(new Rectangle2D.Double(p.x(0.82), p.y(0.08), p.x(0.02), p.y(0.07)), rgb(0xe9e2d2));
 		p.disc(p.x(0.83), p.y(0.075), 10, rgb(0x8e9ba3));
+		p.depth(Painter.Depth.MIDDLE);
 		Color[] facades = { rgb(0xd9a441), rgb(0xc2562f), rgb(0xe7a7a0), rgb(0xefd9b0), rgb(0xa8432a), rgb(0xe0c080) };
 		double x = -20;
 		while (x < p.w) {
@@ -412,6 +435,7 @@ final class Scenes {
 			}
 			x += bw;
 		}
+		p.depth(Painter.Depth.NEAR);
 		p.fill(new Rectangle2D.Double(0, p.y(0.62), p.w, p.y(0.03)), rgb(0x6b5a48));
 		p.reflect(0.65, rgb(0x2f6b6b), 0.45, 4);
 		for (int i = 0; i < 7; i++) {
@@ -431,9 +455,11 @@ final class Scenes {
 			p.cloud(p.x(p.between(0, 1)), p.y(p.between(0.08, 0.25)), p.x(0.2), rgba(0xffffff, 0.85),
 					rgba(0xc9d6e2, 0.7));
 		}
+		p.depth(Painter.Depth.FAR);
 		double[] far = p.profile(0.42, 0.14, 5, 3, 0.55);
 		p.fillVertical(p.below(far), rgb(0x8aa1ad), rgb(0x9fb3bc));
 		p.mist(0.5, 0.12, rgba(0xeef3f5, 0.8));
+		p.depth(Painter.Depth.MIDDLE);
 		Path2D huayna = new Path2D.Double();
 		huayna.moveTo(p.x(0.36), p.y(0.72));
 		huayna.curveTo(p.x(0.44), p.y(0.5), p.x(0.5), p.y(0.15), p.x(0.56), p.y(0.12));
@@ -449,6 +475,7 @@ final class Scenes {
 		}
 		p.g.setClip(null);
 		p.mist(0.62, 0.1, rgba(0xeef3f5, 0.7));
+		p.depth(Painter.Depth.NEAR);
 		p.verticalGradient(0.7, 1.0, rgb(0x5b7d36), rgb(0x2f4a22));
 		for (int t = 0; t < 9; t++) {
 			double ty = p.y(0.64) + t * 26;
@@ -497,6 +524,7 @@ final class Scenes {
 	static void tokyoNeon(Painter p) {
 		p.sky(0.5, new float[] { 0f, 1f }, rgb(0x0b0620), rgb(0x3a1450));
 		p.glow(p.x(0.5), p.y(0.5), p.x(0.5), rgba(0xff3d9a, 0.15));
+		p.depth(Painter.Depth.FAR);
 		Path2D tower = new Path2D.Double();
 		tower.moveTo(p.x(0.46), p.y(0.72));
 		tower.quadTo(p.x(0.49), p.y(0.4), p.x(0.498), p.y(0.12));
@@ -506,6 +534,7 @@ final class Scenes {
 		p.fill(tower, rgb(0xff6a2a));
 		p.fill(new Rectangle2D.Double(p.x(0.48), p.y(0.42), p.x(0.04), p.y(0.03)), rgb(0xffe0c0));
 		p.glow(p.x(0.5), p.y(0.35), p.y(0.3), rgba(0xff7a3a, 0.35));
+		p.depth(Painter.Depth.MIDDLE);
 		Color[] neon = { rgb(0xff3d9a), rgb(0x35e8ff), rgb(0xffd23d), rgb(0xa45bff), rgb(0xff4040), rgb(0x4dff88) };
 		for (int layer = 0; layer < 2; layer++) {
 			double x = -30;
@@ -555,6 +584,7 @@ final class Scenes {
 				x += bw + p.between(0, 12);
 			}
 		}
+		p.depth(Painter.Depth.NEAR);
 		p.reflect(0.74, rgb(0x0c0a18), 0.5, 2);
 		for (int i = 0; i < 30; i++) {
 			double lx = p.between(0, p.w);
@@ -571,8 +601,10 @@ final class Scenes {
 			p.cloud(p.x(p.between(-0.05, 1.05)), p.y(p.between(0.06, 0.3)), p.x(p.between(0.15, 0.3)),
 					rgba(0xd9dcdf, 0.85), rgba(0x7d8793, 0.8));
 		}
+		p.depth(Painter.Depth.FAR);
 		p.fillVertical(p.below(p.profile(0.48, 0.1, 3, 2, 0.45)), rgb(0x7f8c99), rgb(0x8a97a2));
 		p.mist(0.56, 0.08, rgba(0xd6d9d6, 0.6));
+		p.depth(Painter.Depth.MIDDLE);
 		double[] mid = p.profile(0.56, 0.09, 4, 2.5, 0.5);
 		p.fillVertical(p.below(mid), rgb(0x66774f), rgb(0x48563a));
 		p.g.setClip(p.below(mid));
@@ -589,6 +621,7 @@ final class Scenes {
 		p.fill(new Rectangle2D.Double(p.x(0.1), p.y(0.618), p.x(0.17), 8), rgb(0x4d4a44));
 		p.fill(new Rectangle2D.Double(0, p.y(0.627), p.w, 3), rgb(0x3f3f33));
 		p.reflect(0.63, rgb(0x44535e), 0.45, 2);
+		p.depth(Painter.Depth.NEAR);
 		double[] near = p.profile(0.88, 0.07, 4, 2, 0.5);
 		p.fillVertical(p.below(near), rgb(0x6e5468), rgb(0x2f2530));
 		p.g.setClip(p.below(near));
@@ -609,6 +642,7 @@ final class Scenes {
 			p.cloud(p.x(p.between(0.05, 0.95)), p.y(p.between(0.28, 0.45)), p.x(p.between(0.08, 0.16)),
 					rgba(0xffffff, 0.95), rgba(0xd2e6f2, 0.9));
 		}
+		p.depth(Painter.Depth.FAR);
 		p.verticalGradient(0.56, 0.76, rgb(0x1585b5), rgb(0x2cc7c9));
 		Path2D isle = new Path2D.Double();
 		isle.moveTo(p.x(0.55), p.y(0.561));
@@ -620,6 +654,7 @@ final class Scenes {
 			p.fill(new Ellipse2D.Double(p.between(0, p.w), wy, p.between(60, 200), 2 + (wy - p.y(0.56)) / 60),
 					rgba(0xffffff, p.between(0.15, 0.35)));
 		}
+		p.depth(Painter.Depth.MIDDLE);
 		Path2D sand = new Path2D.Double();
 		sand.moveTo(0, p.y(0.78));
 		for (double x = 0; x <= p.w; x += 32) {
@@ -636,6 +671,7 @@ final class Scenes {
 		}
 		p.stroke(foam, rgba(0xffffff, 0.85), 7);
 		p.verticalGradient(0.78, 0.86, rgba(0xc9ad7c, 0.4), rgba(0xc9ad7c, 0));
+		p.depth(Painter.Depth.NEAR);
 		Silhouettes.palm(p, p.x(0.08), p.y(1.02), p.y(0.82), p.x(0.1), rgb(0x6a4a2c), rgb(0x2e6b2e));
 		Silhouettes.palm(p, p.x(0.2), p.y(0.98), p.y(0.62), p.x(0.06), rgb(0x7a5634), rgb(0x3a7d34));
 		Silhouettes.palm(p, p.x(0.95), p.y(1.03), p.y(0.78), -p.x(0.1), rgb(0x6a4a2c), rgb(0x2e6b2e));
@@ -649,6 +685,9 @@ final class Scenes {
 		Color[][] layers = { { rgb(0xb797b0), rgb(0xa58aa6) }, { rgb(0xc98a7a), rgb(0xa8706a) },
 				{ rgb(0xd9794a), rgb(0x9e4e32) }, { rgb(0xc4602c), rgb(0x7e3a1e) }, { rgb(0xa84a22), rgb(0x5a2612) } };
 		for (int l = 0; l < layers.length; l++) {
+			if (l == 0 || l == 2 || l == 4) {
+				p.depth(l == 0 ? Painter.Depth.FAR : l == 2 ? Painter.Depth.MIDDLE : Painter.Depth.NEAR);
+			}
 			double base = 0.44 + l * 0.11;
 			double[] line = p.noiseLine(p.w / Painter.PROFILE_STEP, 4, 3 + l, 0.5);
 			double[] ys = new double[line.length];
@@ -699,6 +738,7 @@ final class Scenes {
 		p.sky(0.58, new float[] { 0f, 0.5f, 0.8f, 1f }, rgb(0x3c5a8c), rgb(0xb89fc4), rgb(0xf5b8a0), rgb(0xfde3b5));
 		p.sun(p.x(0.42), p.y(0.57), 26, rgb(0xfff4d8), rgb(0xffc28a));
 		p.streaks(12, 0.3, 0.5, rgba(0xffd8c8, 0.35));
+		p.depth(Painter.Depth.FAR);
 		forestLine(p, 0.58, 0.035, 6, 14, rgb(0x3a4658));
 		for (int i = 0; i < 26; i++) {
 			double tx = p.x(0.6) + p.between(0, p.x(0.12));
@@ -711,7 +751,9 @@ final class Scenes {
 			Silhouettes.pine(p, tx, p.y(0.605), height, rgb(0x0d1418));
 		}
 		p.fill(new Rectangle2D.Double(0, p.y(0.58), p.x(0.3), p.y(0.025)), rgb(0x0d1418));
+		p.depth(Painter.Depth.MIDDLE);
 		p.reflect(0.605, rgb(0x3b4a6a), 0.22, 1.2);
+		p.depth(Painter.Depth.NEAR);
 		Path2D shore = new Path2D.Double();
 		shore.moveTo(p.x(0.62), p.h);
 		shore.quadTo(p.x(0.75), p.y(0.8), p.w, p.y(0.76));
@@ -759,6 +801,7 @@ final class Scenes {
 		Color[][] palettes = { { rgb(0xe63946), rgb(0xf1c453) }, { rgb(0x2a9d8f), rgb(0xe9c46a), rgb(0xe76f51) },
 				{ rgb(0x6a4c93), rgb(0xffca3a) }, { rgb(0x1982c4), rgb(0xff595e), rgb(0xffffff) },
 				{ rgb(0x8ac926), rgb(0xff924c) } };
+		p.depth(Painter.Depth.FAR);
 		for (int i = 0; i < 14; i++) {
 			double depth = p.random.nextDouble();
 			double radius = 14 + depth * 26;
@@ -767,6 +810,7 @@ final class Scenes {
 		}
 		p.fillVertical(p.below(p.profile(0.6, 0.04, 4, 2, 0.5)), rgb(0xd6a58a), rgb(0xc8937a));
 		p.mist(0.62, 0.06, rgba(0xf6d2b4, 0.6));
+		p.depth(Painter.Depth.MIDDLE);
 		double[] valley = p.profile(0.72, 0.04, 4, 3, 0.5);
 		p.fillVertical(p.below(valley), rgb(0xe0b894), rgb(0xb98462));
 		for (int i = 0; i < 26; i++) {
@@ -788,6 +832,7 @@ final class Scenes {
 				p.fill(new Ellipse2D.Double(cx - 5, base - height * 0.5, 10, 14), rgb(0x4a2e22));
 			}
 		}
+		p.depth(Painter.Depth.NEAR);
 		double[] near = p.profile(0.9, 0.05, 4, 2, 0.5);
 		p.fillVertical(p.below(near), rgb(0xb98462), rgb(0x6a4634));
 		for (int i = 0; i < 4; i++) {
