@@ -506,6 +506,7 @@ const durationsBox = $('[data-durations]');
 const resolutionsBox = $('[data-resolutions]');
 const costText = $('[data-video-cost]');
 const reasonText = $('[data-video-reason]');
+const buyCredits = $('[data-video-buy]');
 const videoStart = $('[data-video-start]');
 const videoStatusBox = $('[data-video-status-box]');
 const videoStatus = $('[data-video-status]');
@@ -618,6 +619,7 @@ function renderVideoForm() {
 		reason = `The description is too long: at most ${maxPromptLength()} characters.`;
 	}
 	reasonText.textContent = reason;
+	buyCredits.hidden = !(cost !== null && balance < cost);
 	videoStart.disabled = Boolean(reason) || submitting;
 }
 

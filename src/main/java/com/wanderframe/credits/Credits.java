@@ -93,7 +93,65 @@ public class Credits {
 		return refunded.isPresent();
 	}
 
-	/** Adds credits (sign-up, purchases, support). @return the balance after the grant */
+	/**
+	 * Pays a purchase's credits in, once: a second call for the same {@code purchase} changes
+	 * nothing ({@code UNIQUE (reference, kind)}). Call it in the transaction that marks the
+	 * purchase paid.
+	 * @return whether this call added the credits
+	 */
+	public boolean creditPurchase(UUID user, int amount, UUID purchase, String reason) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A purchase must be positive");
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'purchase', :amount, :purchase, :reason)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("purchase", purchase)
+			.param("reason", reason)
+			.update() == 1;
+	}
+
+	/**
+	 * Takes back up to {@code amount} of a purchase's credits (after a refund or a dispute), as
+	 * many as the balance still holds: it never goes below zero. Once per purchase.
+	 * @return how many credits were taken back
+	 */
+	public int reclaimPurchase(UUID user, int amount, UUID purchase, String reason) {
+		// The account row is locked first, so a charge running at the same time cannot spend
+		// what is being taken back.
+		int balance = jdbc.sql("SELECT balance FROM credit_accounts WHERE user_id = ? FOR UPDATE")
+			.param(user)
+			.query(Integer.class)
+			.single();
+		int reclaimed = Math.min(balance, amount);
+		if (reclaimed <= 0) {
+			return 0;
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'purchase_reversal', :amount, :purchase, :reason)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", -reclaimed)
+			.param("purchase", purchase)
+			.param("reason", reason)
+			.update() == 1 ? reclaimed : 0;
+	}
+
+	/** Adds credits (sign-up, support). @return the balance after the grant */
 	public int grant(UUID user, int amount, String reason) {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("A grant must be positive");

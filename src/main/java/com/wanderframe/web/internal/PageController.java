@@ -1,6 +1,7 @@
 package com.wanderframe.web.internal;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.billing.CreditPurchases;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,10 +22,13 @@ class PageController {
 	/** What a new account starts with, promised on the landing and sign-up pages. */
 	private final int signupCredits;
 
+	private final CreditPurchases purchases;
+
 	PageController(@Value("${wanderframe.imaging.cost:1}") int imageCost,
-			@Value("${wanderframe.credits.signup-grant:10}") int signupCredits) {
+			@Value("${wanderframe.credits.signup-grant:10}") int signupCredits, CreditPurchases purchases) {
 		this.imageCost = imageCost;
 		this.signupCredits = signupCredits;
+		this.purchases = purchases;
 	}
 
 	@GetMapping("/")
@@ -53,6 +57,14 @@ class PageController {
 	@GetMapping("/history")
 	String history() {
 		return "history";
+	}
+
+	/** Buying credits; also where Stripe sends the person back ({@code /credits/return}). */
+	@GetMapping({ "/credits", "/credits/return" })
+	String credits(Model model) {
+		model.addAttribute("purchasesEnabled", purchases.enabled());
+		model.addAttribute("packs", purchases.packs());
+		return "credits";
 	}
 
 }
