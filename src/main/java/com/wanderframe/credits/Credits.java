@@ -151,6 +151,29 @@ public class Credits {
 			.update() == 1 ? reclaimed : 0;
 	}
 
+	/**
+	 * The welcome credits of an account that opened without them (waiting for its email to be
+	 * verified): given at most once per person, however often this is called.
+	 * @return whether this call gave them
+	 */
+	public boolean grantWelcome(UUID user, int amount) {
+		if (amount <= 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'grant', :amount, :user, 'Welcome credits')
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.update() == 1;
+	}
+
 	/** Adds credits (sign-up, support). @return the balance after the grant */
 	public int grant(UUID user, int amount, String reason) {
 		if (amount <= 0) {

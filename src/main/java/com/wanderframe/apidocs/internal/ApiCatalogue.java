@@ -42,6 +42,8 @@ final class ApiCatalogue {
 					"401 invalid_credentials", "400 invalid_password", "429 too_many_sign_in_attempts",
 					"503 service_unavailable"),
 			entry("POST /api/auth/signout", "Account", "Sign out", "204; the session ends."),
+			entry("POST /api/auth/verify", "Account", "Confirm an email address",
+					"With the token from the link mailed at sign-up; the welcome credits follow."),
 			entry("POST /api/auth/signout-all", "Account", "Sign out everywhere",
 					"204: ends every session of the person, on every device, this one included."),
 			entry("GET /api/me", "Account", "The signed-in person", "Their id, email and credit balance."),
