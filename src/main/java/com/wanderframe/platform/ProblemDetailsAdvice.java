@@ -85,7 +85,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem && (problem.getProperties() == null
 				|| !problem.getProperties().containsKey("code"))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			problem.setProperty("code", status == null ? "error" : status.name().toLowerCase());
+			String code = status == null ? "error" : status.name().toLowerCase();
+			problem.setProperty("code", code);
+			Problems.remember(code);
 			// Spring's own details quote what was sent (a content type, a method): never much of it.
 			if (problem.getDetail() != null && problem.getDetail().length() > Problems.MAX_DETAIL) {
 				problem.setDetail(Problems.quote(problem.getDetail(), Problems.MAX_DETAIL));

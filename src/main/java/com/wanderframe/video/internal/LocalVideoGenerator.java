@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
@@ -46,9 +47,12 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final ScratchSpace scratch;
 
+	private final GenerationMetrics metrics;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties, ScratchSpace scratch) {
+			VideoLifecycle lifecycle, VideoProperties properties, ScratchSpace scratch, GenerationMetrics metrics) {
 		this.scratch = scratch;
+		this.metrics = metrics;
 		this.renderer = renderer;
 		this.media = media;
 		this.generations = generations;
@@ -92,6 +96,7 @@ class LocalVideoGenerator implements VideoGenerator {
 		try {
 			BufferedImage image = firstFrame(generation);
 			int[] reported = { 0 };
+			long began = System.nanoTime();
 			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
 					generation.resolutionValue().shortSide(), FPS), mp4, percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
@@ -99,6 +104,7 @@ class LocalVideoGenerator implements VideoGenerator {
 							lifecycle.progress(generation.id(), percent);
 						}
 					});
+			metrics.rendered((long) generation.durationSeconds() * FPS, java.time.Duration.ofNanos(System.nanoTime() - began));
 			return true;
 		}
 		catch (InterruptedIOException ex) {

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import com.wanderframe.platform.RetryableApiException;
@@ -79,11 +81,15 @@ class VideoEvents implements SmartLifecycle {
 	private ExecutorService senders;
 
 	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
-			LiveStatusProperties properties) {
+			LiveStatusProperties properties, MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
 		this.properties = properties;
+		Gauge.builder("wanderframe.live.followers", followers,
+				all -> all.values().stream().mapToInt(Set::size).sum())
+			.description("Browsers following a generation's live status on this instance")
+			.register(meters);
 	}
 
 	/**
