@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.generation.internal.GenerationEngine;
 import com.wanderframe.generation.internal.GenerationTasks;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Service;
@@ -32,8 +33,11 @@ public class Generations {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	Generations(GenerationLimits limits, Credits credits, SchedulerClient scheduler, GenerationEngine engine,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.limits = limits;
 		this.credits = credits;
 		this.scheduler = scheduler;
@@ -60,6 +64,7 @@ public class Generations {
 					int after = credits.charge(user, cost, id.value(), ledgerReason);
 					insertRow.accept(id);
 					scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
+					metrics.started(kind.value(), model.id());
 					return after;
 				}));
 		return new Accepted(id, cost, balance);

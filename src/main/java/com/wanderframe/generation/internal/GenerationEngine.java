@@ -24,6 +24,7 @@ import com.wanderframe.generation.Generator;
 import com.wanderframe.generation.Generator.Step;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.generation.RetryLater;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateClient;
@@ -54,8 +55,11 @@ public class GenerationEngine {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	GenerationEngine(Kinds kinds, Generators generators, Credits credits, ReplicateClient replicate,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.kinds = kinds;
 		this.generators = generators;
 		this.credits = credits;
@@ -142,7 +146,7 @@ public class GenerationEngine {
 				try {
 					Path target = work.resolve(id + ".out");
 					generator.fetch(row, URI.create(output), target);
-					kind.complete(row, target);
+					complete(kind, row, target);
 					return Followup.NONE;
 				}
 				finally {
@@ -176,7 +180,11 @@ public class GenerationEngine {
 			if (!kind.table().fail(id, failure)) {
 				return false;
 			}
-			credits.refund(id.value(), "Refund: " + kind.kind().value() + " failed (" + failure.code() + ")");
+			String model = kind.table().find(id).map(GenerationRow::model).orElse("unknown");
+			metrics.failed(kind.kind().value(), model, failure.code());
+			if (credits.refund(id.value(), "Refund: " + kind.kind().value() + " failed (" + failure.code() + ")")) {
+				metrics.refunded(kind.kind().value(), model);
+			}
 			return true;
 		});
 		if (Boolean.TRUE.equals(failed)) {
@@ -207,7 +215,7 @@ public class GenerationEngine {
 			return new Followup.Poll(nextPoll(kind, polls), polls + 1);
 		}
 		if (step instanceof Step.Produced produced) {
-			kind.complete(row, produced.file());
+			complete(kind, row, produced.file());
 			return Followup.NONE;
 		}
 		if (step instanceof Step.Succeeded succeeded) {
@@ -217,6 +225,14 @@ public class GenerationEngine {
 		log.info("{} {} failed upstream: {}", kind.kind().value(), row.id(), failed.detail());
 		fail(kind, row.id(), failed.reason().of(kind.noun()));
 		return Followup.NONE;
+	}
+
+	private void complete(GenerationKind kind, GenerationRow row, Path output) throws IOException {
+		kind.complete(row, output);
+		if (kind.table().find(row.id()).map(r -> r.status() == com.wanderframe.generation.GenerationStatus.COMPLETED)
+			.orElse(false)) {
+			metrics.completed(kind.kind().value(), row.model(), row.createdAt());
+		}
 	}
 
 	interface StepBody {

@@ -17,6 +17,7 @@ import com.wanderframe.generation.ModelCatalogue;
 import com.wanderframe.generation.RetryLater;
 import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 import org.slf4j.Logger;
@@ -44,7 +45,11 @@ class LocalVideoGenerator implements Generator {
 
 	private final VideoProperties properties;
 
-	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoProperties properties) {
+	private final GenerationMetrics metrics;
+
+	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoProperties properties,
+			GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.renderer = renderer;
 		this.media = media;
 		this.properties = properties;
@@ -65,6 +70,7 @@ class LocalVideoGenerator implements Generator {
 		BufferedImage image = firstFrame(inputs.images().get(GenerationInputs.FIRST_FRAME));
 		int shortSide = Integer.parseInt(inputs.resolution().substring(0, inputs.resolution().length() - 1));
 		try {
+			long began = System.nanoTime();
 			int[] reported = { 0 };
 			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS), mp4,
 					percent -> {
@@ -73,6 +79,7 @@ class LocalVideoGenerator implements Generator {
 							job.progress().accept(percent);
 						}
 					});
+			metrics.rendered((long) inputs.duration() * FPS, java.time.Duration.ofNanos(System.nanoTime() - began));
 		}
 		catch (InterruptedIOException ex) {
 			// Shutting down: the job runs again after the restart and renders from the start.
