@@ -55,7 +55,7 @@ END
 $$;
 ALTER TABLE credit_ledger
     ADD CONSTRAINT credit_ledger_kind_check
-        CHECK (kind IN ('grant', 'charge', 'refund', 'purchase', 'purchase_reversal')),
+        CHECK (kind IN ('grant', 'charge', 'refund', 'purchase', 'purchase_reversal', 'operator_grant')),
     ADD CONSTRAINT credit_ledger_amount_sign_check
         CHECK ((kind IN ('charge', 'purchase_reversal') AND amount < 0)
             OR (kind NOT IN ('charge', 'purchase_reversal') AND amount > 0)),

@@ -1,6 +1,9 @@
 package com.wanderframe.credits;
 
+import java.util.Optional;
 import java.util.UUID;
+
+import com.wanderframe.observability.CreditMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,8 +21,11 @@ public class Credits {
 
 	private final JdbcClient jdbc;
 
-	Credits(JdbcClient jdbc) {
+	private final CreditMetrics metrics;
+
+	Credits(JdbcClient jdbc, CreditMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	/** Opens the account of a new person with a starting grant. */
@@ -50,7 +56,7 @@ public class Credits {
 		}
 		// The database function is the only way a request may touch a balance (V7): it debits
 		// and writes the ledger row in one statement, and only from the acting user's account.
-		return jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
+		int balance = jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
 			.param("user", user)
 			.param("amount", amount)
 			.param("reference", reference)
@@ -58,6 +64,8 @@ public class Credits {
 			.query(Integer.class)
 			.optional()
 			.orElseThrow(() -> new InsufficientCreditsException(amount));
+		metrics.charged(amount);
+		return balance;
 	}
 
 	/**
@@ -66,7 +74,7 @@ public class Credits {
 	 * @return whether this call refunded
 	 */
 	public boolean refund(UUID reference, String reason) {
-		return jdbc.sql("""
+		Optional<Integer> refunded = jdbc.sql("""
 				WITH refund AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
 				    SELECT user_id, 'refund', -amount, reference, :reason
@@ -75,10 +83,14 @@ public class Credits {
 				    RETURNING user_id, amount)
 				UPDATE credit_accounts account SET balance = account.balance + refund.amount
 				FROM refund WHERE account.user_id = refund.user_id
+				RETURNING refund.amount
 				""")
 			.param("reference", reference)
 			.param("reason", reason)
-			.update() == 1;
+			.query(Integer.class)
+			.optional();
+		refunded.ifPresent(metrics::refunded);
+		return refunded.isPresent();
 	}
 
 	/**
@@ -167,6 +179,7 @@ public class Credits {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("A grant must be positive");
 		}
+		metrics.granted(amount, "grant");
 		return jdbc.sql("""
 				WITH entry AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reason)
@@ -181,6 +194,41 @@ public class Credits {
 			.param("reason", reason)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * An operator's grant (from the admin dashboard): its own ledger kind, naming the operator and
+	 * the reason. {@code grantId} is the grant's reference, so the same grant sent twice (a form
+	 * submitted again) grants once.
+	 * @return the balance after the grant, or empty when this grant had already been made
+	 * @throws IllegalArgumentException when the person has no credit account; nothing changes
+	 */
+	public Optional<Integer> grantByOperator(UUID user, int amount, String operator, String reason, UUID grantId) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A grant must be positive");
+		}
+		if (jdbc.sql("SELECT count(*) FROM credit_accounts WHERE user_id = ?").param(user).query(Integer.class).single() == 0) {
+			throw new IllegalArgumentException("No credit account for " + user);
+		}
+		Optional<Integer> balance = jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason, operator)
+				    VALUES (:user, 'operator_grant', :amount, :grant, :reason, :operator)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				RETURNING account.balance
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("grant", grantId)
+			.param("reason", reason)
+			.param("operator", operator)
+			.query(Integer.class)
+			.optional();
+		balance.ifPresent(after -> metrics.granted(amount, "operator"));
+		return balance;
 	}
 
 }

@@ -9,6 +9,7 @@ import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.photos.PhotoRef;
 import com.wanderframe.photos.Photos;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.ratelimit.GenerationLimits;
 
@@ -40,9 +41,12 @@ class GenerateImage {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	GenerateImage(Locations locations, Photos photos, GenerationLimits limits, Credits credits,
 			GeneratedImages images, ImageGenerator generator, SchedulerClient scheduler, ImagingProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.locations = locations;
 		this.photos = photos;
 		this.limits = limits;
@@ -71,6 +75,7 @@ class GenerateImage {
 					int after = credits.charge(user, cost, id, "Image at " + location.name());
 					images.insert(id, user, photo.id(), location.slug(), cost, generator.model());
 					scheduler.schedule(ImageJob.instance(id), Instant.now());
+					metrics.started("image", generator.model());
 					return after;
 				}));
 		return new Started(id, "pending", cost, balance);

@@ -17,6 +17,7 @@ import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.photos.PhotoRef;
 import com.wanderframe.photos.Photos;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,11 @@ class ImageJob {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	ImageJob(GeneratedImages images, ImageGenerator generator, Photos photos, MediaStore media, Locations locations,
-			Credits credits, TransactionTemplate transactions) {
+			Credits credits, TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.images = images;
 		this.generator = generator;
 		this.photos = photos;
@@ -99,7 +103,10 @@ class ImageJob {
 			String key = "images/" + row.userId() + "/" + id + ".jpg";
 			media.put(key, temp, "image/jpeg");
 			ImageLayers.store(media, key, LocalCompositor.layersDirectory(temp));
-			if (!images.complete(id, key, "image/jpeg", result.width(), result.height())) {
+			if (images.complete(id, key, "image/jpeg", result.width(), result.height())) {
+				metrics.completed("image", row.model(), row.createdAt());
+			}
+			else {
 				// Failed meanwhile (and refunded): the picture must not outlive its row's claim.
 				ImageLayers.delete(media, key);
 				media.delete(key);
@@ -176,7 +183,11 @@ class ImageJob {
 	void fail(UUID id, String code, String message) {
 		transactions.executeWithoutResult(status -> {
 			if (images.fail(id, code, message)) {
-				credits.refund(id, "Image failed: " + code);
+				String model = images.row(id).map(GeneratedImages.Row::model).orElse("unknown");
+				metrics.failed("image", model, code);
+				if (credits.refund(id, "Image failed: " + code)) {
+					metrics.refunded("image", model);
+				}
 			}
 		});
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.wanderframe.account.SignedInUser;
 import com.wanderframe.credits.Credits;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Component;
@@ -34,9 +35,12 @@ class GenerateVideo {
 
 	private final TransactionTemplate transactions;
 
+	private final GenerationMetrics metrics;
+
 	GenerateVideo(VideoOptions options, SourceImages sourceImages, GenerationLimits limits, Credits credits,
 			VideoGenerations generations, VideoGenerators generators, VideoJobs jobs,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.options = options;
 		this.sourceImages = sourceImages;
 		this.limits = limits;
@@ -65,6 +69,7 @@ class GenerateVideo {
 							generator.model(), null, valid.duration(), valid.resolution().label(), valid.cost(),
 							VideoStatus.PENDING, 0, null, null, null, null, Instant.now(), Instant.now(), null, null));
 					jobs.scheduleStart(id);
+					metrics.started("video", generator.model());
 					return new Accepted(id, VideoStatus.PENDING.value(), valid.cost(), balance);
 				}));
 	}

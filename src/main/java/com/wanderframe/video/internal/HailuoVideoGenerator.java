@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.PredictionUpdated;
 import com.wanderframe.replicate.ReplicateClient;
@@ -50,8 +51,11 @@ class HailuoVideoGenerator implements VideoGenerator {
 
 	private final VideoProperties properties;
 
+	private final ScratchSpace scratch;
+
 	HailuoVideoGenerator(ReplicateClient replicate, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoJobs jobs, VideoProperties properties) {
+			VideoLifecycle lifecycle, VideoJobs jobs, VideoProperties properties, ScratchSpace scratch) {
+		this.scratch = scratch;
 		this.replicate = replicate;
 		this.media = media;
 		this.generations = generations;
@@ -189,7 +193,7 @@ class HailuoVideoGenerator implements VideoGenerator {
 	 * fails the generation; our own storage being briefly unavailable only retries the job.
 	 */
 	void finish(VideoGeneration generation, String output) {
-		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-download-")) {
+		try (ScratchDirectory work = ScratchDirectory.create(scratch, "download-")) {
 			Path mp4 = work.resolve(generation.id() + ".mp4");
 			try {
 				replicate.download(URI.create(output), mp4);

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
+import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
 
@@ -43,8 +45,14 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final VideoProperties properties;
 
+	private final ScratchSpace scratch;
+
+	private final GenerationMetrics metrics;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties) {
+			VideoLifecycle lifecycle, VideoProperties properties, ScratchSpace scratch, GenerationMetrics metrics) {
+		this.scratch = scratch;
+		this.metrics = metrics;
 		this.renderer = renderer;
 		this.media = media;
 		this.generations = generations;
@@ -67,7 +75,7 @@ class LocalVideoGenerator implements VideoGenerator {
 					"The video could not be generated. Your credits have been refunded.");
 			return;
 		}
-		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-video-")) {
+		try (ScratchDirectory work = ScratchDirectory.create(scratch, "video-")) {
 			Path mp4 = work.resolve(generation.id() + ".mp4");
 			if (render(generation, mp4)) {
 				try {
@@ -88,6 +96,7 @@ class LocalVideoGenerator implements VideoGenerator {
 		try {
 			BufferedImage image = firstFrame(generation);
 			int[] reported = { 0 };
+			long began = System.nanoTime();
 			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
 					generation.resolutionValue().shortSide(), FPS), mp4, percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
@@ -95,6 +104,7 @@ class LocalVideoGenerator implements VideoGenerator {
 							lifecycle.progress(generation.id(), percent);
 						}
 					});
+			metrics.rendered((long) generation.durationSeconds() * FPS, java.time.Duration.ofNanos(System.nanoTime() - began));
 			return true;
 		}
 		catch (InterruptedIOException ex) {

@@ -62,8 +62,8 @@ class VideoController {
 	}
 
 	@GetMapping(path = "/{id}/events", produces = "text/event-stream")
-	SseEmitter events(@PathVariable UUID id) {
-		return events.follow(VideoView.of(history.get(id)));
+	SseEmitter events(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id) {
+		return events.follow(user.id(), VideoView.of(history.get(id)));
 	}
 
 	@GetMapping

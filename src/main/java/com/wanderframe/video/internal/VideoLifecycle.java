@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.wanderframe.credits.Credits;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.video.internal.render.Mp4Files;
 import com.wanderframe.video.internal.render.VideoInfo;
 
@@ -34,7 +35,11 @@ class VideoLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	VideoLifecycle(VideoGenerations generations, Credits credits, MediaStore media, TransactionTemplate transactions) {
+	private final GenerationMetrics metrics;
+
+	VideoLifecycle(VideoGenerations generations, Credits credits, MediaStore media, TransactionTemplate transactions,
+			GenerationMetrics metrics) {
+		this.metrics = metrics;
 		this.generations = generations;
 		this.credits = credits;
 		this.media = media;
@@ -79,6 +84,9 @@ class VideoLifecycle {
 				media.put(base + ".mp4", mp4, "video/mp4");
 				media.put(base + ".jpg", poster, "image/jpeg");
 				completed = generations.complete(generation.id(), base + ".mp4", base + ".jpg");
+				if (completed) {
+					metrics.completed("video", generation.model(), generation.createdAt());
+				}
 			}
 			finally {
 				if (!completed) {
@@ -108,7 +116,11 @@ class VideoLifecycle {
 			if (!generations.fail(id, code, message)) {
 				return false;
 			}
-			credits.refund(id, "Refund: video generation failed (" + code + ")");
+			String model = generations.find(id).map(VideoGeneration::model).orElse("unknown");
+			metrics.failed("video", model, code);
+			if (credits.refund(id, "Refund: video generation failed (" + code + ")")) {
+				metrics.refunded("video", model);
+			}
 			return true;
 		});
 		if (Boolean.TRUE.equals(failed)) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.platform.Problems;
 import com.wanderframe.video.MotionTemplate;
 import com.wanderframe.video.MotionTemplates;
 
@@ -52,7 +53,7 @@ class VideoOptions {
 		if (request.template() != null && !request.template().isBlank()) {
 			template = MotionTemplates.find(request.template())
 				.orElseThrow(() -> ApiException.badRequest("unknown_template",
-						"There is no motion template called \"" + request.template() + "\"."));
+						"There is no motion template called \"" + Problems.quote(request.template()) + "\"."));
 		}
 		String prompt = request.prompt() == null ? "" : request.prompt().strip();
 		if (prompt.isEmpty() && template == null) {
