@@ -12,6 +12,7 @@ import com.wanderframe.generation.ModelCatalogue;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.platform.ApiException;
 
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,9 @@ class ModelController {
 		this.kinds = kinds;
 	}
 
+	/** In a transaction: request queries run only inside one (row-level security fails closed). */
 	@GetMapping("/api/models")
+	@Transactional(readOnly = true)
 	List<ModelView> models(@RequestParam(required = false) String kind) {
 		List<ModelKind> wanted;
 		if (kind == null || kind.isBlank()) {
