@@ -44,7 +44,7 @@ class ModularityTests {
 		// ... and each module gets its own, showing what it depends on.
 		modules.forEach(module -> assertThat(docs.resolve("module-" + module.getIdentifier().toString() + ".puml"))
 			.as(module.getIdentifier().toString()).isNotEmptyFile());
-		assertThat(Files.readString(docs.resolve("module-video.puml"))).contains("Credits");
+		assertThat(Files.readString(docs.resolve("module-video.puml"))).contains("Generation");
 	}
 
 }

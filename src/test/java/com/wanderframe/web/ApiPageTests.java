@@ -22,7 +22,8 @@ class ApiPageTests extends BrowserTest {
 		assertThat(page.locator(".swagger-ui .info .title")).containsText("Wanderframe API",
 				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
 		assertThat(page.locator(".opblock-summary-path[data-path='/api/video/generate']")).hasCount(1);
-		assertThat(page.locator(".opblock-summary-description").first()).not().isEmpty();
+		assertThat(page.locator(".opblock-summary-path[data-path='/api/video/generate'] ~ .opblock-summary-description"))
+			.hasText("Turn an image into a video (step 4)");
 		screenshot(page, "api-page");
 	}
 

@@ -19,8 +19,11 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import com.wanderframe.platform.Problems;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Completes what springdoc reads from the controllers: each operation's summary and
@@ -92,7 +95,12 @@ class ApiDocumentation {
 
 	@SuppressWarnings("rawtypes")
 	private static Schema problemSchema() {
+		// The example is a real one, made where every problem is made.
+		ProblemDetail example = Problems.of(org.springframework.http.HttpStatus.PAYMENT_REQUIRED, "insufficient_credits",
+				"This costs 3 credits and your balance is lower than that.");
 		return new ObjectSchema().description("RFC 9457 problem details, with a stable machine-readable code")
+			.example(java.util.Map.of("type", "about:blank", "title", example.getTitle(), "status", example.getStatus(),
+					"detail", example.getDetail(), "code", example.getProperties().get("code")))
 			.addProperty("type", new StringSchema().example("about:blank"))
 			.addProperty("title", new StringSchema().example("Payment Required"))
 			.addProperty("status", new IntegerSchema().example(402))
