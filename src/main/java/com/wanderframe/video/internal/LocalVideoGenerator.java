@@ -72,7 +72,8 @@ class LocalVideoGenerator implements Generator {
 		try {
 			long began = System.nanoTime();
 			int[] reported = { 0 };
-			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS), mp4,
+			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS),
+					VideoGenerations.camera(inputs.context().get(VideoKind.CAMERA)), mp4,
 					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;

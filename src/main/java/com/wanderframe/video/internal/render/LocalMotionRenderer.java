@@ -80,6 +80,16 @@ public class LocalMotionRenderer {
 	 * @throws InterruptedIOException if the calling thread is interrupted; the interrupt stays set
 	 */
 	public void render(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+		render(request, null, mp4, progressPercent);
+	}
+
+	/**
+	 * As {@link #render(RenderRequest, Path, IntConsumer)}, with the camera the person directed
+	 * ({@code camera}, checked against the image) instead of the prompt's camera language; null
+	 * for the prompt's.
+	 */
+	public void render(RenderRequest request, CameraMove camera, Path mp4, IntConsumer progressPercent)
+			throws IOException {
 		try {
 			slots.acquire();
 		}
@@ -88,18 +98,20 @@ public class LocalMotionRenderer {
 			throw new InterruptedIOException("Interrupted while waiting for a render slot");
 		}
 		try {
-			renderNow(request, mp4, progressPercent);
+			renderNow(request, camera, mp4, progressPercent);
 		}
 		finally {
 			slots.release();
 		}
 	}
 
-	private void renderNow(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+	private void renderNow(RenderRequest request, CameraMove camera, Path mp4, IntConsumer progressPercent)
+			throws IOException {
 		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
 		int width = size[0], height = size[1], frames = request.frameCount();
 		CameraPath path = CameraPath.parse(request.prompt());
-		List<Pose> poses = poses(path, frames, request.fps());
+		List<Pose> poses = camera == null ? poses(path, frames, request.fps())
+				: camera.poses(request.image().getWidth(), request.image().getHeight(), width, height, frames);
 
 		Framing framing = new Framing(request.image().getWidth(), request.image().getHeight(), width, height, poses);
 		double widest = poses.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
