@@ -43,8 +43,11 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final VideoProperties properties;
 
+	private final DepthLayers depthLayers;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties) {
+			VideoLifecycle lifecycle, VideoProperties properties, DepthLayers depthLayers) {
+		this.depthLayers = depthLayers;
 		this.renderer = renderer;
 		this.media = media;
 		this.generations = generations;
@@ -89,7 +92,8 @@ class LocalVideoGenerator implements VideoGenerator {
 			BufferedImage image = firstFrame(generation);
 			int[] reported = { 0 };
 			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
-					generation.resolutionValue().shortSide(), FPS), mp4, percent -> {
+					generation.resolutionValue().shortSide(), FPS, depthLayers.of(generation.imageKey(), image)), mp4,
+					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;
 							lifecycle.progress(generation.id(), percent);
