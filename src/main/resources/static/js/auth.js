@@ -28,6 +28,15 @@ function setFieldError(name, message) {
 	}
 }
 
+// With mail configured the welcome credits wait for the emailed link: say so instead of leaving.
+function showVerificationNotice(address) {
+	const notice = document.querySelector('[data-verify-notice]');
+	notice.querySelector('[data-verify-address]').textContent = address;
+	form.hidden = true;
+	notice.hidden = false;
+	notice.querySelector('h2').focus();
+}
+
 function clearErrors() {
 	setFieldError('email', '');
 	setFieldError('password', '');
@@ -65,7 +74,11 @@ form.addEventListener('submit', async (event) => {
 	}
 	submit.disabled = true;
 	try {
-		await api(`/api/auth/${mode}`, { method: 'POST', json: { email, password } });
+		const account = await api(`/api/auth/${mode}`, { method: 'POST', json: { email, password } });
+		if (mode === 'signup' && account && account.awaitingVerification) {
+			showVerificationNotice(account.email);
+			return;
+		}
 		window.location.assign('/studio');
 	}
 	catch (error) {

@@ -1,10 +1,11 @@
 // History: the person's videos and images, newest first, with status and poster; a completed
 // video opens in the player.
 import { api } from './api.js';
+import { $, el } from './dom.js';
 import './page.js';
 import { VideoPlayer } from './player.js';
+import { STATUS_WORDS, errorMessage, isCompleted, isFailed, isTerminal } from './status.js';
 
-const $ = (selector) => document.querySelector(selector);
 const videoList = $('[data-videos]');
 const imageList = $('[data-images]');
 const moreVideos = $('[data-videos-more]');
@@ -16,20 +17,9 @@ let nextPage = 0;
 let player = null;
 let locationNames = new Map();
 
-const STATUS_WORDS = {
-	pending: 'Queued', processing: 'Generating', completed: 'Ready', failed: 'Failed',
-};
-
 function when(iso) {
 	const date = new Date(iso);
 	return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function el(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text !== undefined) node.textContent = text;
-	return node;
 }
 
 function badge(status) {
@@ -60,11 +50,11 @@ function videoItem(video) {
 	const title = video.prompt || (video.template ? `Template: ${video.template}` : 'Video');
 	body.append(badge(video.status), el('p', '', title),
 		el('p', 'item__meta', `${video.duration} s · ${video.resolution} · ${when(video.createdAt)}`));
-	if (video.status === 'failed') {
-		body.append(el('p', 'item__meta', (video.error && video.error.message) || 'It could not be made.'));
+	if (isFailed(video)) {
+		body.append(el('p', 'item__meta', video.error ? errorMessage(video) : 'It could not be made.'));
 	}
 	const actions = el('div', 'actions');
-	if (video.status === 'completed') {
+	if (isCompleted(video)) {
 		const play = el('button', 'button', 'Play');
 		play.type = 'button';
 		play.setAttribute('aria-label', `Play video: ${title}`);
@@ -75,12 +65,12 @@ function videoItem(video) {
 		download.setAttribute('aria-label', `Download video: ${title}`);
 		actions.append(play, download);
 	}
-	else if (video.status !== 'failed') {
+	else if (!isFailed(video)) {
 		const follow = el('a', 'button button--quiet', 'Follow in the studio');
 		follow.href = `/studio?video=${encodeURIComponent(video.id)}`;
 		actions.append(follow);
 	}
-	if (video.status === 'completed' || video.status === 'failed') {
+	if (isTerminal(video)) {
 		actions.append(deleteControl(item, video, title));
 	}
 	body.append(actions);
@@ -146,16 +136,16 @@ function imageItem(image) {
 	const place = locationNames.get(image.location) || image.location;
 	const body = el('div', 'item__body');
 	body.append(badge(image.status), el('p', '', `You at ${place}`), el('p', 'item__meta', when(image.createdAt)));
-	if (image.status === 'failed') {
-		body.append(el('p', 'item__meta', (image.error && image.error.message) || 'It could not be made.'));
+	if (isFailed(image)) {
+		body.append(el('p', 'item__meta', image.error ? errorMessage(image) : 'It could not be made.'));
 	}
-	if (image.status === 'completed') {
+	if (isCompleted(image)) {
 		const animate = el('a', 'button button--quiet', 'Make a video');
 		animate.href = `/studio?image=${encodeURIComponent(image.id)}`;
 		animate.setAttribute('aria-label', `Make a video of you at ${place}`);
 		body.append(animate);
 	}
-	item.append(media(image.status === 'completed' ? image.url : null, `You at ${place}`), body);
+	item.append(media(isCompleted(image) ? image.url : null, `You at ${place}`), body);
 	return item;
 }
 

@@ -130,7 +130,7 @@ class ClusterIT {
 		await().atMost(Duration.ofMinutes(3))
 			.until(() -> followed.events().stream().anyMatch(event -> event.path("progress").asInt() > 0));
 		String holder = await().atMost(Duration.ofMinutes(1))
-			.until(() -> pickedBy(jdbc, "video-start", id), picked -> picked != null);
+			.until(() -> pickedBy(jdbc, "generation-start", "video:" + id), picked -> picked != null);
 		ExternalProcess killed = holder.equals("worker-1") ? workerOne : workerTwo;
 		ExternalProcess survivor = killed == workerOne ? workerTwo : workerOne;
 		killed.kill();
@@ -167,17 +167,17 @@ class ClusterIT {
 		assertThat(video.body().length).isGreaterThan(10_000);
 
 		// Every job ran to its end exactly once, on a worker; only the killed render started twice.
-		assertThat(killed.log()).contains("Job video-start/" + id + " started")
-			.doesNotContain("Job video-start/" + id + " ended");
-		assertThat(survivor.log()).contains("Job video-start/" + id + " ended: ok");
+		assertThat(killed.log()).contains("Job generation-start/video:" + id + " started")
+			.doesNotContain("Job generation-start/video:" + id + " ended");
+		assertThat(survivor.log()).contains("Job generation-start/video:" + id + " ended: ok");
 		List<ExternalProcess> workers = List.of(workerOne, workerTwo);
 		Map<String, Integer> ended = count(workers, JOB_ENDED);
 		Map<String, Integer> started = count(workers, JOB_STARTED);
-		assertThat(ended).containsKey("video-start/" + id).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(ended).containsKey("generation-start/video:" + id).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(ended.values()).allMatch(times -> times == 1);
 		Map<String, Integer> startedMoreThanOnce = new HashMap<>(started);
 		startedMoreThanOnce.values().removeIf(times -> times == 1);
-		assertThat(startedMoreThanOnce).isEqualTo(Map.of("video-start/" + id, 2));
+		assertThat(startedMoreThanOnce).isEqualTo(Map.of("generation-start/video:" + id, 2));
 		for (ExternalProcess web : List.of(webOne, webTwo)) {
 			assertThat(web.log()).doesNotContain("Job ").contains("Background jobs are not run here");
 		}

@@ -1,9 +1,14 @@
 package com.wanderframe.credits;
 
+import java.util.Optional;
 import java.util.UUID;
 
+import com.wanderframe.observability.CreditMetrics;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,15 +23,36 @@ public class Credits {
 
 	private final JdbcClient jdbc;
 
-	Credits(JdbcClient jdbc) {
+	private final CreditMetrics metrics;
+
+	/** What a new account starts with ({@code WANDERFRAME_SIGNUP_CREDITS}): this module's setting alone. */
+	private final int signupGrant;
+
+	Credits(JdbcClient jdbc, CreditMetrics metrics, @Value("${wanderframe.credits.signup-grant:10}") int signupGrant) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
+		this.signupGrant = Math.max(0, signupGrant);
 	}
 
-	/** Opens the account of a new person with a starting grant. */
-	public void open(UUID user, int signupGrant) {
+	/** What a new account starts with, as the pages promise it. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public int signupGrant() {
+		return signupGrant;
+	}
+
+	/** Opens the account of a new person with the starting grant. */
+	public void open(UUID user) {
+		open(user, signupGrant);
+	}
+
+	/**
+	 * Opens the account of a new person with {@code grant} credits (0 while the welcome grant is
+	 * held back, e.g. until an email address is verified).
+	 */
+	public void open(UUID user, int grant) {
 		jdbc.sql("INSERT INTO credit_accounts (user_id, balance) VALUES (?, 0)").param(user).update();
-		if (signupGrant > 0) {
-			grant(user, signupGrant, "Welcome credits");
+		if (grant > 0) {
+			grant(user, grant, "Welcome credits");
 		}
 	}
 
@@ -50,7 +76,7 @@ public class Credits {
 		}
 		// The database function is the only way a request may touch a balance (V7): it debits
 		// and writes the ledger row in one statement, and only from the acting user's account.
-		return jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
+		int balance = jdbc.sql("SELECT charge_credits(:user, :amount, :reference, :reason)")
 			.param("user", user)
 			.param("amount", amount)
 			.param("reference", reference)
@@ -58,6 +84,8 @@ public class Credits {
 			.query(Integer.class)
 			.optional()
 			.orElseThrow(() -> new InsufficientCreditsException(amount));
+		metrics.charged(amount);
+		return balance;
 	}
 
 	/**
@@ -66,7 +94,7 @@ public class Credits {
 	 * @return whether this call refunded
 	 */
 	public boolean refund(UUID reference, String reason) {
-		return jdbc.sql("""
+		Optional<Integer> refunded = jdbc.sql("""
 				WITH refund AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
 				    SELECT user_id, 'refund', -amount, reference, :reason
@@ -75,17 +103,103 @@ public class Credits {
 				    RETURNING user_id, amount)
 				UPDATE credit_accounts account SET balance = account.balance + refund.amount
 				FROM refund WHERE account.user_id = refund.user_id
+				RETURNING refund.amount
 				""")
 			.param("reference", reference)
+			.param("reason", reason)
+			.query(Integer.class)
+			.optional();
+		refunded.ifPresent(metrics::refunded);
+		return refunded.isPresent();
+	}
+
+	/**
+	 * Pays a purchase's credits in, once: a second call for the same {@code purchase} changes
+	 * nothing ({@code UNIQUE (reference, kind)}). Call it in the transaction that marks the
+	 * purchase paid.
+	 * @return whether this call added the credits
+	 */
+	public boolean creditPurchase(UUID user, int amount, UUID purchase, String reason) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A purchase must be positive");
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'purchase', :amount, :purchase, :reason)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("purchase", purchase)
 			.param("reason", reason)
 			.update() == 1;
 	}
 
-	/** Adds credits (sign-up, purchases, support). @return the balance after the grant */
+	/**
+	 * Takes back up to {@code amount} of a purchase's credits (after a refund or a dispute), as
+	 * many as the balance still holds: it never goes below zero. Once per purchase.
+	 * @return how many credits were taken back
+	 */
+	public int reclaimPurchase(UUID user, int amount, UUID purchase, String reason) {
+		// The account row is locked first, so a charge running at the same time cannot spend
+		// what is being taken back.
+		int balance = jdbc.sql("SELECT balance FROM credit_accounts WHERE user_id = ? FOR UPDATE")
+			.param(user)
+			.query(Integer.class)
+			.single();
+		int reclaimed = Math.min(balance, amount);
+		if (reclaimed <= 0) {
+			return 0;
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'purchase_reversal', :amount, :purchase, :reason)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", -reclaimed)
+			.param("purchase", purchase)
+			.param("reason", reason)
+			.update() == 1 ? reclaimed : 0;
+	}
+
+	/**
+	 * The welcome credits of an account that opened without them (waiting for its email to be
+	 * verified): given at most once per person, however often this is called.
+	 * @return whether this call gave them
+	 */
+	public boolean grantWelcome(UUID user, int amount) {
+		if (amount <= 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason)
+				    VALUES (:user, 'grant', :amount, :user, 'Welcome credits')
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.update() == 1;
+	}
+
+	/** Adds credits (sign-up, support). @return the balance after the grant */
 	public int grant(UUID user, int amount, String reason) {
 		if (amount <= 0) {
 			throw new IllegalArgumentException("A grant must be positive");
 		}
+		metrics.granted(amount, "grant");
 		return jdbc.sql("""
 				WITH entry AS (
 				    INSERT INTO credit_ledger (user_id, kind, amount, reason)
@@ -100,6 +214,41 @@ public class Credits {
 			.param("reason", reason)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * An operator's grant (from the admin dashboard): its own ledger kind, naming the operator and
+	 * the reason. {@code grantId} is the grant's reference, so the same grant sent twice (a form
+	 * submitted again) grants once.
+	 * @return the balance after the grant, or empty when this grant had already been made
+	 * @throws IllegalArgumentException when the person has no credit account; nothing changes
+	 */
+	public Optional<Integer> grantByOperator(UUID user, int amount, String operator, String reason, UUID grantId) {
+		if (amount <= 0) {
+			throw new IllegalArgumentException("A grant must be positive");
+		}
+		if (jdbc.sql("SELECT count(*) FROM credit_accounts WHERE user_id = ?").param(user).query(Integer.class).single() == 0) {
+			throw new IllegalArgumentException("No credit account for " + user);
+		}
+		Optional<Integer> balance = jdbc.sql("""
+				WITH entry AS (
+				    INSERT INTO credit_ledger (user_id, kind, amount, reference, reason, operator)
+				    VALUES (:user, 'operator_grant', :amount, :grant, :reason, :operator)
+				    ON CONFLICT (reference, kind) DO NOTHING
+				    RETURNING user_id, amount)
+				UPDATE credit_accounts account SET balance = account.balance + entry.amount
+				FROM entry WHERE account.user_id = entry.user_id
+				RETURNING account.balance
+				""")
+			.param("user", user)
+			.param("amount", amount)
+			.param("grant", grantId)
+			.param("reason", reason)
+			.param("operator", operator)
+			.query(Integer.class)
+			.optional();
+		balance.ifPresent(after -> metrics.granted(amount, "operator"));
+		return balance;
 	}
 
 }

@@ -2,15 +2,17 @@ package com.wanderframe.imaging;
 
 import java.util.UUID;
 
+import com.wanderframe.generation.GenerationStatus;
+
 /**
- * A generated image. {@code status} is {@code pending|processing|completed|failed};
- * {@code mediaKey}, {@code width} and {@code height} are set only when completed.
+ * A generated image. {@code mediaKey}, {@code width} and {@code height} are set only when
+ * completed.
  */
-public record ImageRef(UUID id, UUID ownerId, String status, String location, String mediaKey, String contentType,
-		int width, int height) {
+public record ImageRef(ImageId id, UUID ownerId, GenerationStatus status, String location, String mediaKey,
+		String contentType, int width, int height) {
 
 	public boolean completed() {
-		return "completed".equals(status);
+		return status == GenerationStatus.COMPLETED;
 	}
 
 }

@@ -3,6 +3,7 @@ package com.wanderframe.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Bytes by key. Keys look like {@code photos/<user>/<id>.jpg}: lowercase letters, digits, '-',
@@ -31,6 +32,12 @@ public interface MediaStore {
 	void delete(String key) throws IOException;
 
 	boolean exists(String key) throws IOException;
+
+	/**
+	 * Every object whose key starts with {@code prefix}, in no particular order, for sweeps;
+	 * close the stream. Its content types are those implied by the keys.
+	 */
+	Stream<MediaObject> list(String prefix) throws IOException;
 
 	/**
 	 * Proves the store answers now (the bucket is reachable with our keys, the directory is

@@ -1,12 +1,11 @@
 package com.wanderframe.photos;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /** Step 1's uploads, as other modules see them. */
 public interface Photos {
 
 	/** The acting user's photo (row-level security hides everyone else's). */
-	Optional<PhotoRef> find(UUID id);
+	Optional<PhotoRef> find(PhotoId id);
 
 }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,9 @@ class JobLog extends AbstractSchedulerListener {
 		if (isRecurring(execution)) {
 			return;
 		}
-		log.info("Job {}/{} started", execution.taskInstance.getTaskName(), execution.taskInstance.getId());
+		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId", execution.taskInstance.getId())) {
+			log.info("Job {}/{} started", execution.taskInstance.getTaskName(), execution.taskInstance.getId());
+		}
 	}
 
 	@Override
@@ -34,8 +37,12 @@ class JobLog extends AbstractSchedulerListener {
 		if (isRecurring(execution)) {
 			return;
 		}
-		log.info("Job {}/{} ended: {} after {} ms", execution.taskInstance.getTaskName(), execution.taskInstance.getId(),
-				complete.getResult().name().toLowerCase(java.util.Locale.ROOT), complete.getDuration().toMillis());
+		// The same logging-context key the job's own lines carry (observability's JobObservation).
+		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId", execution.taskInstance.getId())) {
+			log.info("Job {}/{} ended: {} after {} ms", execution.taskInstance.getTaskName(),
+					execution.taskInstance.getId(), complete.getResult().name().toLowerCase(java.util.Locale.ROOT),
+					complete.getDuration().toMillis());
+		}
 	}
 
 	/** Sweeps run every minute on some worker; a line each time would drown the rest. */

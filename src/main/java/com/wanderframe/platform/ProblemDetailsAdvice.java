@@ -42,6 +42,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "invalid_" + ex.getName(), "'" + ex.getName() + "' is not valid."));
 	}
 
+	@ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+	ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimitFilter.BodyTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", ex.getMessage()));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unhandled error", ex);
@@ -62,6 +68,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", tooLarge.getMessage()));
+			}
+		}
 		return ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request", "The request body is not valid JSON for this endpoint."));
 	}
@@ -73,7 +85,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail problem && (problem.getProperties() == null
 				|| !problem.getProperties().containsKey("code"))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			problem.setProperty("code", status == null ? "error" : status.name().toLowerCase());
+			String code = status == null ? "error" : status.name().toLowerCase();
+			problem.setProperty("code", code);
+			Problems.remember(code);
+			// Spring's own details quote what was sent (a content type, a method): never much of it.
+			if (problem.getDetail() != null && problem.getDetail().length() > Problems.MAX_DETAIL) {
+				problem.setDetail(Problems.quote(problem.getDetail(), Problems.MAX_DETAIL));
+			}
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a generation must pass before it is paid for, in one call that wraps the charge:
- * the person's unfinished generations (images and videos together), their rate limit, and for a
+ * the person's rate limit, their unfinished generations (images and videos together), and for a
  * hosted model the deployment's hourly spending ceiling. A refusal charges nothing; a charge that
  * fails afterwards (too few credits) gives its share of the ceiling back.
  */
@@ -63,15 +63,15 @@ public class GenerationLimits {
 	 * @param chargeAndRecord charges, inserts the row and schedules its job; runs in the same
 	 * transaction as the count of unfinished generations, so two requests at once cannot both
 	 * pass it
-	 * @throws ApiException 429 {@code too_many_unfinished_generations}, 429 {@code rate_limited},
+	 * @throws ApiException 429 {@code rate_limited}, 429 {@code too_many_unfinished_generations},
 	 * 503 {@code capacity_exhausted}; nothing is charged
 	 */
 	public <T> T admit(Generation generation, Supplier<T> chargeAndRecord) {
 		boolean[] reserved = { false };
 		try {
 			return transactions.execute(status -> {
-				requireFewerUnfinished(generation.user());
 				rateLimit.acquire(generation.kind(), generation.user());
+				requireFewerUnfinished(generation.user());
 				if (generation.hosted() && generation.credits() > 0) {
 					reserveHostedCapacity(generation.credits());
 					reserved[0] = true;

@@ -22,6 +22,13 @@ public interface ReplicateClient {
 	boolean isConfigured();
 
 	/**
+	 * Where Replicate should post updates about our predictions ({@code APP_PUBLIC_URL} plus the
+	 * webhook path), or {@code null} when this app is not reachable from outside and polling
+	 * brings the news.
+	 */
+	URI webhookUrl();
+
+	/**
 	 * {@code POST /models/{owner}/{name}/predictions}.
 	 * @param model {@code owner/name}, e.g. {@code minimax/hailuo-02}
 	 * @param webhook where Replicate should send updates, or {@code null} to rely on polling

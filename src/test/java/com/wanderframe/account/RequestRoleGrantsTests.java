@@ -76,9 +76,9 @@ class RequestRoleGrantsTests {
 		assertRefused(() -> asAlice("DELETE FROM scheduled_tasks"));
 		// Bob's image is finished: a job for it would redo his work on Alice's request.
 		assertRefused(() -> asAlice("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
-				+ " VALUES ('generate-image', '" + bobsImage + "', now(), false, 1)"));
+				+ " VALUES ('generation-start', 'image:" + bobsImage + "', now(), false, 1)"));
 		assertRefused(() -> asAlice("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
-				+ " VALUES ('video-deadline-sweep', 'x', now(), false, 1)"));
+				+ " VALUES ('generation-deadline-sweep', 'x', now(), false, 1)"));
 	}
 
 	@Test

@@ -150,7 +150,7 @@ class RowLevelSecurityTests {
 			ApiClient.Response me = client.get("/api/me");
 			expect(found, "me", me.json().path("id").asString() + " " + me.json().path("credits").asInt(),
 					id + " " + balance);
-			expect(found, "photos", ids(client.get("/api/photos").json()), List.of(photo));
+			expect(found, "photos", ids(client.get("/api/photos").json().path("items")), List.of(photo));
 			expect(found, "images", ids(client.get("/api/images").json()), List.of(image));
 			expect(found, "videos", ids(client.get("/api/video").json().path("items")), List.of(video));
 			expect(found, "own photo", client.get("/api/photos/" + photo + "/content").status(), 200);

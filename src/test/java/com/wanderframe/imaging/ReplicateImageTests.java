@@ -122,7 +122,7 @@ class ReplicateImageTests {
 		JsonNode image = generate("grand-canyon");
 
 		assertThat(image.path("status").asString()).isEqualTo("failed");
-		assertThat(image.path("error").path("code").asString()).isEqualTo("invalid_output");
+		assertThat(image.path("error").path("code").asString()).isEqualTo("output_invalid");
 		assertThat(studio.credits()).isEqualTo(10);
 		assertThat(refunds(image)).isEqualTo(1);
 	}
@@ -134,7 +134,7 @@ class ReplicateImageTests {
 		JsonNode image = generate("iceland-aurora");
 
 		assertThat(image.path("status").asString()).isEqualTo("failed");
-		assertThat(image.path("error").path("code").asString()).isEqualTo("generation_timed_out");
+		assertThat(image.path("error").path("code").asString()).isEqualTo("timed_out");
 		assertThat(replicate.cancelCalls()).containsExactly(replicate.createdPredictions().get(0).id());
 		assertThat(studio.credits()).isEqualTo(10);
 		assertThat(refunds(image)).isEqualTo(1);

@@ -35,7 +35,7 @@ class ReplicateImageWebhookTests {
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
 		replicate.register(registry);
-		registry.add("wanderframe.imaging.public-url", () -> "https://wanderframe.example/");
+		registry.add("wanderframe.replicate.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.imaging.reconciliation-poll", () -> "10m");
 	}
 
@@ -58,7 +58,7 @@ class ReplicateImageWebhookTests {
 			.json()
 			.path("id")
 			.asString();
-		// The job has created the prediction, polled it once and parked until its reconciliation poll.
+		// The job has created the prediction and parked until its reconciliation poll.
 		await().atMost(Duration.ofSeconds(30)).until(() -> parkedForAWhile(id));
 		String prediction = replicate.createdPredictions().get(0).id();
 		assertThat(replicate.createdPredictions().get(0).webhook())
@@ -124,9 +124,9 @@ class ReplicateImageWebhookTests {
 	private boolean parkedForAWhile(String id) {
 		return jdbc.sql("""
 				SELECT count(*) FROM scheduled_tasks
-				WHERE task_name = 'generate-image' AND task_instance = ? AND NOT picked
+				WHERE task_name = 'generation-poll' AND task_instance = ? AND NOT picked
 				  AND execution_time > now() + interval '1 minute'
-				""").param(id).query(Long.class).single() == 1;
+				""").param("image:" + id).query(Long.class).single() == 1;
 	}
 
 }

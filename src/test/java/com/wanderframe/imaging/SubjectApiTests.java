@@ -43,7 +43,7 @@ class SubjectApiTests {
 		assertThat(subject.path("width").asInt()).isBetween(300, 1920);
 		assertThat(subject.path("height").asInt()).isBetween(600, 1080);
 		assertThat(subject.path("x").asInt() + subject.path("width").asInt()).isLessThanOrEqualTo(1920);
-		ImageRef ref = images.find(java.util.UUID.fromString(image.path("id").asString())).orElseThrow();
+		ImageRef ref = images.find(new ImageId(java.util.UUID.fromString(image.path("id").asString()))).orElseThrow();
 		ImageLayers.Manifest layers = ImageLayers.read(store, ref.mediaKey()).orElseThrow();
 		assertThat(layers.layers()).extracting(ImageLayers.Layer::name)
 			.containsExactly("sky", "far", "middle", "near", "subject");

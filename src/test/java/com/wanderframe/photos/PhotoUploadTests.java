@@ -310,7 +310,7 @@ class PhotoUploadTests {
 		assertThat(metadata.code()).isEqualTo("photo_not_found");
 		assertThat(content.status()).isEqualTo(404);
 		assertThat(content.code()).isEqualTo("photo_not_found");
-		assertThat(bob.get("/api/photos").json().size()).isZero();
+		assertThat(bob.get("/api/photos").json().path("total").asLong()).isZero();
 		assertThat(alice.get("/api/photos/" + id + "/content").status()).isEqualTo(200);
 	}
 
@@ -330,12 +330,63 @@ class PhotoUploadTests {
 		String first = studio.uploadSelfie();
 		String second = studio.uploadSelfie();
 
-		JsonNode list = client.get("/api/photos").json();
+		JsonNode list = client.get("/api/photos").json().path("items");
 
 		assertThat(list.size()).isEqualTo(2);
 		assertThat(list.get(0).path("id").asString()).isEqualTo(second);
 		assertThat(list.get(1).path("id").asString()).isEqualTo(first);
 		assertThat(list.get(0).path("url").asString()).isEqualTo("/api/photos/" + second + "/content");
+	}
+
+	@Test
+	void everyPhotoCanBeReachedPageByPage() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		List<String> uploaded = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			uploaded.add(0, studio.uploadSelfie());
+		}
+
+		List<String> seen = new java.util.ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			JsonNode body = client.get("/api/photos?page=" + page + "&size=2").json();
+			assertThat(body.path("total").asLong()).isEqualTo(5);
+			assertThat(body.path("size").asInt()).isEqualTo(2);
+			body.path("items").forEach(photo -> seen.add(photo.path("id").asString()));
+		}
+
+		assertThat(seen).isEqualTo(uploaded);
+		assertThat(client.get("/api/photos?page=3&size=2").json().path("items").size()).isZero();
+		assertThat(client.get("/api/photos?size=101").code()).isEqualTo("invalid_size");
+		assertThat(client.get("/api/photos?page=-1").code()).isEqualTo("invalid_page");
+	}
+
+	@Test
+	void deletingAPhotoRemovesItsFileButTheImagesMadeFromItKeepWorking() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String imageId = studio.imageAtLocation();
+		String photoId = client.get("/api/images/" + imageId).json().path("photoId").asString();
+		UUID owner = userId(client);
+		assertThat(filesUnderMedia()).anyMatch(path -> path.contains(photoId));
+		ApiClient stranger = ApiClient.signedUp(port);
+
+		assertThat(stranger.delete("/api/photos/" + photoId).code()).isEqualTo("photo_not_found");
+		assertThat(client.get("/api/photos/" + photoId).status()).isEqualTo(200);
+		ApiClient.Response deleted = client.delete("/api/photos/" + photoId);
+
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		assertThat(client.get("/api/photos/" + photoId).code()).isEqualTo("photo_not_found");
+		assertThat(client.get("/api/photos/" + photoId + "/content").status()).isEqualTo(404);
+		assertThat(client.delete("/api/photos/" + photoId).status()).isEqualTo(404);
+		assertThat(filesUnderMedia()).noneMatch(path -> path.contains(photoId));
+		assertThat(jdbc.sql("SELECT count(*) FROM media_usage WHERE media_key LIKE ?")
+			.param("photos/" + owner + "/%")
+			.query(Long.class)
+			.single()).isZero();
+		ApiClient.Response image = client.get("/api/images/" + imageId + "/content");
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(TestImages.decode(image.bytes())).isNotNull();
 	}
 
 	@Test
@@ -345,14 +396,14 @@ class PhotoUploadTests {
 		UUID bobId = userId(ApiClient.signedUp(port));
 		UUID photoId = UUID.fromString(new Studio(alice).uploadSelfie());
 
-		PhotoRef ref = ActingUser.callAs(aliceId, () -> photos.find(photoId)).orElseThrow();
+		PhotoRef ref = ActingUser.callAs(aliceId, () -> photos.find(new PhotoId(photoId))).orElseThrow();
 
 		assertThat(ref.ownerId()).isEqualTo(aliceId);
 		assertThat(ref.mediaKey()).isEqualTo("photos/" + aliceId + "/" + photoId + ".jpg");
 		assertThat(ref.contentType()).isEqualTo("image/jpeg");
 		assertThat(ref.width()).isEqualTo(800);
 		assertThat(ref.height()).isEqualTo(1000);
-		assertThat(ActingUser.callAs(bobId, () -> photos.find(photoId))).isEmpty();
+		assertThat(ActingUser.callAs(bobId, () -> photos.find(new PhotoId(photoId)))).isEmpty();
 	}
 
 	private void assertRefused(byte[] file, String name, String declaredType, int status, String code) {

@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
  * Real files of every kind the photo intake must accept or refuse, made byte by byte where no
  * encoder is at hand.
  */
-final class TestImages {
+public final class TestImages {
 
 	private TestImages() {
 	}
@@ -50,7 +50,7 @@ final class TestImages {
 		return out.toByteArray();
 	}
 
-	static BufferedImage decode(byte[] bytes) {
+	public static BufferedImage decode(byte[] bytes) {
 		try {
 			return ImageIO.read(new ByteArrayInputStream(bytes));
 		}
@@ -74,6 +74,43 @@ final class TestImages {
 		while (!deflater.finished()) {
 			idat.write(buffer, 0, deflater.deflate(buffer));
 		}
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		pngChunk(png, "IHDR", ihdr.array());
+		pngChunk(png, "IDAT", idat.toByteArray());
+		pngChunk(png, "IEND", new byte[0]);
+		return png.toByteArray();
+	}
+
+	/**
+	 * A PNG with 16 bits in each of red, green, blue and alpha (8 bytes a pixel once decoded),
+	 * compressed row by row so that even a huge one never exists decoded in this JVM. Every pixel
+	 * is {@code rgba} (four 16-bit values); all-zero pixels compress about a thousand to one.
+	 */
+	public static byte[] png16BitRgba(int width, int height, int... rgba) {
+		ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
+		ihdr.putInt(width).putInt(height).put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+		byte[] row = new byte[1 + width * 8];
+		for (int x = 0; x < width; x++) {
+			for (int channel = 0; channel < 4; channel++) {
+				row[1 + x * 8 + channel * 2] = (byte) (rgba[channel] >>> 8);
+				row[1 + x * 8 + channel * 2 + 1] = (byte) rgba[channel];
+			}
+		}
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+		ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		byte[] buffer = new byte[64 * 1024];
+		for (int y = 0; y < height; y++) {
+			deflater.setInput(row);
+			while (!deflater.needsInput()) {
+				idat.write(buffer, 0, deflater.deflate(buffer));
+			}
+		}
+		deflater.finish();
+		while (!deflater.finished()) {
+			idat.write(buffer, 0, deflater.deflate(buffer));
+		}
+		deflater.end();
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
 		png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
 		pngChunk(png, "IHDR", ihdr.array());

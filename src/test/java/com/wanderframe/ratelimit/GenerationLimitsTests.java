@@ -33,8 +33,8 @@ class GenerationLimitsTests {
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
 		replicate.register(registry);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "local");
+		registry.add("wanderframe.models.default-video", () -> "replicate");
+		registry.add("wanderframe.models.default-image", () -> "local");
 	}
 
 	@LocalServerPort

@@ -116,6 +116,9 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private final List<String> cancels = new CopyOnWriteArrayList<>();
 
+	/** Creates refused for an input their model does not take, so a test can say which. */
+	private final List<String> rejectedInputs = new CopyOnWriteArrayList<>();
+
 	private final List<UploadedFile> uploads = new CopyOnWriteArrayList<>();
 
 	private final List<OutputRequest> outputRequests = new CopyOnWriteArrayList<>();
@@ -305,6 +308,11 @@ public final class FakeReplicate implements AutoCloseable {
 	}
 
 	/** Ids of predictions whose cancel was called, in call order (repeats kept). */
+	/** Creates answered 422 because the input did not fit the model's schema. */
+	public List<String> rejectedInputs() {
+		return List.copyOf(rejectedInputs);
+	}
+
 	public List<String> cancelCalls() {
 		return List.copyOf(cancels);
 	}
@@ -348,6 +356,7 @@ public final class FakeReplicate implements AutoCloseable {
 		files.clear();
 		creates.clear();
 		cancels.clear();
+		rejectedInputs.clear();
 		uploads.clear();
 		outputRequests.clear();
 		servedFaults.clear();
@@ -610,6 +619,12 @@ public final class FakeReplicate implements AutoCloseable {
 			respond(exchange, 422, validation("input is required"));
 			return;
 		}
+		List<String> invalid = ReplicateSchemas.problems(model, body.get("input"));
+		if (!invalid.isEmpty()) {
+			rejectedInputs.add(model + ": " + invalid);
+			respond(exchange, 422, invalidInput(invalid));
+			return;
+		}
 		String cancelAfter = exchange.getRequestHeaders().getFirst("Cancel-After");
 		if (cancelAfter != null && !validCancelAfter(cancelAfter)) {
 			respond(exchange, 422, validation("Cancel-After must be a duration like 30s, 5m or 1h, at least 5s"));
@@ -788,6 +803,20 @@ public final class FakeReplicate implements AutoCloseable {
 
 	private static ObjectNode detail(String detail) {
 		return JSON.createObjectNode().put("detail", detail);
+	}
+
+	/** Replicate's answer to an input its model's schema refuses. */
+	private static ObjectNode invalidInput(List<String> problems) {
+		ObjectNode json = validation("- " + String.join("\n- ", problems) + "\n");
+		var fields = json.putArray("invalid_fields");
+		for (String problem : problems) {
+			int colon = problem.indexOf(':');
+			fields.addObject()
+				.put("type", "invalid")
+				.put("field", problem.substring(0, colon))
+				.put("description", problem.substring(colon + 1).strip());
+		}
+		return json;
 	}
 
 	private static ObjectNode validation(String detail) {

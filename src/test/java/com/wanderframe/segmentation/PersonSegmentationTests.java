@@ -54,6 +54,27 @@ class PersonSegmentationTests {
 		assertThat(segmentation.find(TestPortraits.coffee())).isEmpty();
 	}
 
+	/**
+	 * A test run builds one per Spring context, a long-lived process may build more: each must
+	 * still find the person after the first ten (javacpp's limit of callbacks per class).
+	 */
+	@Test
+	void everySegmentationBuiltInTheProcessFindsThePerson() {
+		java.util.List<PersonSegmentation> built = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 14; i++) {
+				built.add(new PersonSegmentation());
+			}
+			BufferedImage astronaut = TestPortraits.astronaut();
+			for (int i = 0; i < built.size(); i++) {
+				assertThat(built.get(i).find(astronaut)).as("segmentation number %d", i + 1).isPresent();
+			}
+		}
+		finally {
+			built.forEach(PersonSegmentation::close);
+		}
+	}
+
 	private static double meanAlpha(PersonMatte matte, int x, int y, int w, int h) {
 		double sum = 0;
 		for (int yy = y; yy < y + h; yy++) {

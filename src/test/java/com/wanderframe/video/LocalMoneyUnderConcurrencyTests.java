@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"wanderframe.rate-limit.generations-per-minute=1000", "wanderframe.rate-limit.generations-per-hour=1000",
-		"wanderframe.video.generator=local", "wanderframe.imaging.generator=local" })
+		"wanderframe.models.default-video=local", "wanderframe.models.default-image=local" })
 class LocalMoneyUnderConcurrencyTests extends MoneyUnderConcurrency {
 
 	private static final String FAILURE_PHRASE = "[[fail]]";

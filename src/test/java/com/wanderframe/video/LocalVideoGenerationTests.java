@@ -165,6 +165,27 @@ class LocalVideoGenerationTests {
 	}
 
 	@Test
+	void withoutAReplicateTokenOnlyTheLocalModelsAreOfferedAndTheOthersAreRefused() {
+		JsonNode videos = client.get("/api/models?kind=video").json();
+		assertThat(videos.size()).isEqualTo(1);
+		assertThat(videos.get(0).path("id").asString()).isEqualTo("local/motion");
+		assertThat(videos.get(0).path("default").asBoolean()).isTrue();
+		assertThat(videos.get(0).path("provider").asString()).isEqualTo("local");
+		JsonNode images = client.get("/api/models?kind=image").json();
+		assertThat(images.size()).isEqualTo(1);
+		assertThat(images.get(0).path("id").asString()).isEqualTo("local/compositor");
+		String imageId = studio.imageAtLocation();
+		int before = studio.credits();
+
+		ApiClient.Response refused = generate(
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",\"model\":\"minimax/hailuo-02\"}".formatted(imageId));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo("model_not_available");
+		assertThat(studio.credits()).isEqualTo(before);
+	}
+
+	@Test
 	void anotherPersonsImageCannotBeAnimated() {
 		String imageId = studio.imageAtLocation();
 		ApiClient stranger = ApiClient.signedUp(port);

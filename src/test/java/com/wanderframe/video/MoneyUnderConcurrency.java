@@ -62,7 +62,7 @@ abstract class MoneyUnderConcurrency {
 	void everyBalanceStaysItsLedgerSumAndEveryFailureIsRefundedExactlyOnce() {
 		List<Person> people = Concurrently.run(PEOPLE, 4, this::newPerson);
 
-		List<Answer> answers = Concurrently.run(PEOPLE * REQUESTS_EACH, 32, n -> () -> {
+		List<Answer> answers = Concurrently.run(PEOPLE * REQUESTS_EACH, 8, n -> () -> {
 			Person person = people.get(n % PEOPLE);
 			String prompt = prompt(n % PEOPLE, n / PEOPLE);
 			ApiClient.Response response = person.client().post("/api/video/generate",

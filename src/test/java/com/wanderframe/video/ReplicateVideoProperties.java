@@ -12,8 +12,8 @@ final class ReplicateVideoProperties {
 
 	static void register(DynamicPropertyRegistry registry, String imageGenerator) {
 		FakeReplicate.shared().register(registry);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> imageGenerator);
+		registry.add("wanderframe.models.default-video", () -> "replicate");
+		registry.add("wanderframe.models.default-image", () -> imageGenerator);
 	}
 
 }

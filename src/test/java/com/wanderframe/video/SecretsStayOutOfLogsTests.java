@@ -52,8 +52,8 @@ class SecretsStayOutOfLogsTests {
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
 		replicate.register(registry);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "replicate");
+		registry.add("wanderframe.models.default-video", () -> "replicate");
+		registry.add("wanderframe.models.default-image", () -> "replicate");
 		registry.add("wanderframe.video.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.video.reconciliation-poll", () -> "10m");
 	}

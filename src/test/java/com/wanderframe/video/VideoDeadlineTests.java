@@ -35,7 +35,7 @@ class VideoDeadlineTests {
 		registry.add("wanderframe.video.first-poll", () -> "200ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "1s");
 		registry.add("wanderframe.video.deadline", () -> "4s");
-		registry.add("wanderframe.video.sweep-interval", () -> "1s");
+		registry.add("wanderframe.generation.sweep-interval", () -> "1s");
 	}
 
 	@LocalServerPort

@@ -79,8 +79,8 @@ class VideoRestartTests {
 		String id;
 		String owner;
 		// A short shutdown wait, so the stop interrupts the render instead of waiting for it.
-		String[] local = { "--server.port=0", "--wanderframe.data.dir=" + data, "--wanderframe.video.generator=local",
-				"--wanderframe.imaging.generator=local", "--db-scheduler.shutdown-max-wait=1s" };
+		String[] local = { "--server.port=0", "--wanderframe.data.dir=" + data, "--wanderframe.models.default-video=local",
+				"--wanderframe.models.default-image=local", "--db-scheduler.shutdown-max-wait=1s" };
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WanderframeApplication.class).run(local)) {
 			ApiClient client = ApiClient.signedUp(port(app));
 			Studio studio = new Studio(client);
@@ -115,7 +115,7 @@ class VideoRestartTests {
 				"--wanderframe.data.dir=" + data, "--wanderframe.replicate.base-url=" + replicate.baseUrl(),
 				"--wanderframe.replicate.api-token=" + FakeReplicate.TOKEN,
 				"--wanderframe.replicate.webhook-secret=" + FakeReplicate.WEBHOOK_SECRET,
-				"--wanderframe.video.generator=replicate", "--wanderframe.imaging.generator=local",
+				"--wanderframe.models.default-video=replicate", "--wanderframe.models.default-image=local",
 				"--wanderframe.video.first-poll=200ms", "--wanderframe.video.max-poll-interval=1s");
 	}
 

@@ -36,7 +36,7 @@ class VideoWebhookTests {
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
 		ReplicateVideoProperties.register(registry, "local");
-		registry.add("wanderframe.video.public-url", () -> "https://wanderframe.example/");
+		registry.add("wanderframe.replicate.public-url", () -> "https://wanderframe.example/");
 		registry.add("wanderframe.video.reconciliation-poll", () -> "10m");
 	}
 

@@ -32,8 +32,8 @@ class LiveProgressTests extends BrowserTest {
 	@DynamicPropertySource
 	static void replicate(DynamicPropertyRegistry registry) {
 		replicate.register(registry);
-		registry.add("wanderframe.video.generator", () -> "replicate");
-		registry.add("wanderframe.imaging.generator", () -> "local");
+		registry.add("wanderframe.models.default-video", () -> "replicate");
+		registry.add("wanderframe.models.default-image", () -> "local");
 		registry.add("wanderframe.video.first-poll", () -> "100ms");
 		registry.add("wanderframe.video.max-poll-interval", () -> "400ms");
 	}

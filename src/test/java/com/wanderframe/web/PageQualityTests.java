@@ -19,7 +19,7 @@ class PageQualityTests extends BrowserTest {
 	}
 
 	static Stream<Arguments> signedInPages() {
-		return Stream.of("/studio", "/history")
+		return Stream.of("/studio", "/history", "/credits")
 			.flatMap(path -> Stream.of(Screen.values()).map(screen -> Arguments.of(path, screen)));
 	}
 

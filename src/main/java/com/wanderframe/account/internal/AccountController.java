@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpSession;
 import com.wanderframe.account.AccountView;
 import com.wanderframe.account.ActingUser;
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.credits.Credits;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.ratelimit.ClientAddress;
 import com.wanderframe.ratelimit.SignInThrottle;
 import com.wanderframe.ratelimit.SignUpThrottle;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -50,12 +50,14 @@ class AccountController {
 
 	private final Sessions sessions;
 
+	private final EmailVerification verification;
+
 	private final int signupGrant;
 
 	AccountController(Accounts accounts, AuthenticationManager authenticationManager,
 			SecurityContextRepository securityContextRepository, PasswordPolicy passwords,
 			SignUpThrottle signUpThrottle, SignInThrottle signInThrottle, Sessions sessions,
-			@Value("${wanderframe.credits.signup-grant:10}") int signupGrant) {
+			EmailVerification verification, Credits credits) {
 		this.accounts = accounts;
 		this.authenticationManager = authenticationManager;
 		this.securityContextRepository = securityContextRepository;
@@ -63,7 +65,9 @@ class AccountController {
 		this.signUpThrottle = signUpThrottle;
 		this.signInThrottle = signInThrottle;
 		this.sessions = sessions;
-		this.signupGrant = signupGrant;
+		this.verification = verification;
+		// The credits module owns the welcome grant (WANDERFRAME_SIGNUP_CREDITS).
+		this.signupGrant = credits.signupGrant();
 	}
 
 	@PostMapping("/api/auth/signup")
@@ -75,12 +79,54 @@ class AccountController {
 		SignedInUser user = DatabaseOutage.guard(() -> {
 			try (ActingUser.Scope system = ActingUser.enterSystem()) {
 				signUpThrottle.acquire(client);
-				SignedInUser created = accounts.signUp(email, credentials.password(), signupGrant);
+				boolean verify = verification.required();
+				SignedInUser created = accounts.signUp(email, credentials.password(), verify ? 0 : signupGrant);
 				accounts.rememberAddress(created.id(), client);
+				if (verify) {
+					verification.send(created, baseUrl(request));
+				}
 				return created;
 			}
 		});
 		return startSession(user, request, response);
+	}
+
+	/** Mails a new verification link, for a person whose first one got lost or expired. */
+	@PostMapping("/api/auth/verification")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void resendVerification(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
+		if (!accounts.view(user.id()).awaitingVerification()) {
+			throw ApiException.conflict("verification_not_needed", "This account needs no verification.");
+		}
+		if (verification.sentRecently(user.id())) {
+			throw new com.wanderframe.platform.RetryableApiException(HttpStatus.TOO_MANY_REQUESTS,
+					"verification_sent_recently", "A link was sent less than a minute ago. Check your inbox.",
+					java.time.Duration.ofMinutes(1));
+		}
+		if (!verification.send(user, baseUrl(request))) {
+			throw new com.wanderframe.platform.RetryableApiException(HttpStatus.SERVICE_UNAVAILABLE,
+					"mail_unavailable", "We could not send the mail just now. Try again in a minute.",
+					java.time.Duration.ofMinutes(1));
+		}
+	}
+
+	/** Follows a verification link's token: the welcome credits, once. */
+	@PostMapping("/api/auth/verify")
+	AccountView verify(@RequestBody VerifyRequest body) {
+		java.util.UUID verified = verification.verify(body.token(), signupGrant)
+			.orElseThrow(() -> ApiException.badRequest("invalid_verification_link",
+					"This link is not valid any more: it was used already, it expired, or it is incomplete."));
+		return ActingUser.callAs(verified, () -> accounts.view(verified));
+	}
+
+	record VerifyRequest(String token) {
+	}
+
+	private static String baseUrl(HttpServletRequest request) {
+		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+			.replaceQuery(null)
+			.build()
+			.toUriString();
 	}
 
 	@PostMapping("/api/auth/signin")

@@ -61,8 +61,8 @@ class Accounts {
 	}
 
 	/**
-	 * Creates the account with its credit account, holding back the welcome grant when
-	 * {@code grantNow} is false (it then waits for the email to be verified).
+	 * Creates the account with its credit account and {@code grant} credits (none while the
+	 * welcome grant waits for the email to be verified).
 	 */
 	SignedInUser signUp(String email, String password, int grant) {
 		UUID id = jdbc.sql("""
@@ -88,8 +88,14 @@ class Accounts {
 
 	@Transactional(readOnly = true)
 	AccountView view(UUID id) {
-		String email = jdbc.sql("SELECT email FROM users WHERE id = ?").param(id).query(String.class).single();
-		return new AccountView(id, email, credits.balanceOf(id));
+		Identity identity = jdbc.sql("SELECT email, awaiting_verification FROM users WHERE id = ?")
+			.param(id)
+			.query(Identity.class)
+			.single();
+		return new AccountView(id, identity.email(), credits.balanceOf(id), identity.awaitingVerification());
+	}
+
+	private record Identity(String email, boolean awaitingVerification) {
 	}
 
 	/** Whether the account with this email signed in (or up) from {@code client} in the last 30 days. */

@@ -47,7 +47,11 @@ class SecurityConfiguration {
 	/** Pages and assets anyone may see; everything else needs a signed-in person. */
 	private static final String[] PUBLIC = { "/", "/signin", "/signup", "/error", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
-			"/api/webhooks/**" };
+			"/api/webhooks/**", "/verify-email", "/api/auth/verify", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**",
+			// The admin module answers everyone but an operator with 404 itself (AdminAccess), so a
+			// visitor is not even told that /admin exists by being sent to sign in.
+			"/admin", "/admin/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,

@@ -1,23 +1,25 @@
 package com.wanderframe.imaging.internal;
 
-import java.time.Instant;
 import java.util.UUID;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.wanderframe.credits.Credits;
+import com.wanderframe.generation.Generations;
+import com.wanderframe.generation.Model;
+import com.wanderframe.generation.ModelCatalogue;
+import com.wanderframe.generation.ModelKind;
 import com.wanderframe.location.Location;
 import com.wanderframe.location.Locations;
 import com.wanderframe.photos.PhotoRef;
+import com.wanderframe.photos.PhotoId;
 import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
-import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Step 3's use case: check the request, pass the generation limits, then in one transaction charge
- * the credits, record the image as pending and schedule its job. Bad input changes nothing.
+ * Step 3's use case: check the request (the place, the photo is the caller's, the model is
+ * offered), then the engine takes a rate-limit token and, in one transaction, charges, records
+ * the image as pending and schedules its job. Bad input changes nothing.
  */
 @Service
 class GenerateImage {
@@ -26,54 +28,39 @@ class GenerateImage {
 
 	private final Photos photos;
 
-	private final GenerationLimits limits;
+	private final ModelCatalogue catalogue;
 
-	private final Credits credits;
+	private final Generations generations;
 
 	private final GeneratedImages images;
 
-	private final ImageGenerator generator;
-
-	private final SchedulerClient scheduler;
-
-	private final ImagingProperties properties;
-
 	private final TransactionTemplate transactions;
 
-	GenerateImage(Locations locations, Photos photos, GenerationLimits limits, Credits credits,
-			GeneratedImages images, ImageGenerator generator, SchedulerClient scheduler, ImagingProperties properties,
-			TransactionTemplate transactions) {
+	GenerateImage(Locations locations, Photos photos, ModelCatalogue catalogue, Generations generations,
+			GeneratedImages images, TransactionTemplate transactions) {
 		this.locations = locations;
 		this.photos = photos;
-		this.limits = limits;
-		this.credits = credits;
+		this.catalogue = catalogue;
+		this.generations = generations;
 		this.images = images;
-		this.generator = generator;
-		this.scheduler = scheduler;
-		this.properties = properties;
 		this.transactions = transactions;
 	}
 
-	record Started(UUID id, String status, int cost, int credits) {
+	record Started(UUID id, String status, String model, int cost, int credits) {
 	}
 
-	Started start(UUID user, UUID photoId, String slug) {
+	Started start(UUID user, UUID photoId, String slug, String modelId) {
+		Model model = catalogue.require(ModelKind.IMAGE, modelId);
 		Location location = locations.require(slug);
-		PhotoRef photo = transactions.execute(status -> photos.find(photoId))
+		PhotoRef photo = transactions.execute(status -> photos.find(new PhotoId(photoId)))
 			.filter(found -> found.ownerId().equals(user))
 			.orElseThrow(() -> ApiException.notFound("photo_not_found",
 					"That photo does not exist or is not yours. Upload a photo first."));
-		UUID id = UUID.randomUUID();
-		int cost = properties.cost();
-		int balance = limits.admit(
-				new GenerationLimits.Generation("image", user, cost, generator instanceof KontextGenerator),
-				() -> transactions.execute(status -> {
-					int after = credits.charge(user, cost, id, "Image at " + location.name());
-					images.insert(id, user, photo.id(), location.slug(), cost, generator.model());
-					scheduler.schedule(ImageJob.instance(id), Instant.now());
-					return after;
-				}));
-		return new Started(id, "pending", cost, balance);
+		int cost = catalogue.price(model, model.choices().get(0), false);
+		Generations.Accepted accepted = generations.accept(ModelKind.IMAGE, model, user, cost,
+				"Image at " + location.name(),
+				id -> images.insert(id.value(), user, photo.id(), location.slug(), cost, model.id()));
+		return new Started(accepted.id().value(), "pending", model.id(), cost, accepted.credits());
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.generation.GenerationStatus;
 import com.wanderframe.imaging.ImageLayers;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.media.MediaResponses;
@@ -56,7 +57,7 @@ class ImageController {
 
 	private ImageView view(GeneratedImages.Row row) {
 		ImageLayers.Subject subject = null;
-		if ("completed".equals(row.status())) {
+		if (row.status() == GenerationStatus.COMPLETED) {
 			try {
 				subject = ImageLayers.read(store, row.mediaKey()).map(ImageLayers.Manifest::subject).orElse(null);
 			}
@@ -71,7 +72,7 @@ class ImageController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	GenerateImage.Started generate(@AuthenticationPrincipal SignedInUser user,
 			@Valid @RequestBody GenerateRequest request) {
-		return generateImage.start(user.id(), request.photoId(), request.location());
+		return generateImage.start(user.id(), request.photoId(), request.location(), request.model());
 	}
 
 	@GetMapping("/api/images/{id}")
@@ -87,7 +88,7 @@ class ImageController {
 	@GetMapping("/api/images/{id}/content")
 	ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id, HttpServletRequest request) {
 		GeneratedImages.Row image = images.row(id)
-			.filter(row -> "completed".equals(row.status()))
+			.filter(row -> row.status() == GenerationStatus.COMPLETED)
 			.orElseThrow(ImageController::notFound);
 		return media.serve(image.mediaKey(), request, null);
 	}
@@ -96,18 +97,18 @@ class ImageController {
 		return ApiException.notFound("image_not_found", "There is no such image.");
 	}
 
-	record GenerateRequest(@NotNull UUID photoId, @NotBlank String location) {
+	record GenerateRequest(@NotNull UUID photoId, @NotBlank String location, String model) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ImageView(UUID id, String status, UUID photoId, String location, String url, Error error, int cost,
-			Instant createdAt, Instant updatedAt,
+	record ImageView(UUID id, String status, UUID photoId, String location, String model, String url, Error error,
+			int cost, Instant createdAt, Instant updatedAt,
 			@JsonInclude(JsonInclude.Include.ALWAYS) ImageLayers.Subject subject) {
 
 		/** @param subject where the person stands in the image, or null when none was found (or it is not done) */
 		static ImageView of(GeneratedImages.Row row, ImageLayers.Subject subject) {
-			return new ImageView(row.id(), row.status(), row.photoId(), row.location(),
-					"completed".equals(row.status()) ? "/api/images/" + row.id() + "/content" : null,
+			return new ImageView(row.id(), row.status().value(), row.photoId(), row.location(), row.model(),
+					row.status() == GenerationStatus.COMPLETED ? "/api/images/" + row.id() + "/content" : null,
 					row.errorCode() == null ? null : new Error(row.errorCode(), row.errorMessage()), row.cost(),
 					row.createdAt(), row.updatedAt(), subject);
 		}

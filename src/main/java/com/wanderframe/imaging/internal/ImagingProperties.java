@@ -1,38 +1,18 @@
 package com.wanderframe.imaging.internal;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.StringUtils;
 
 /**
- * @param generator {@code local}, {@code replicate}, or blank: Replicate when a token is
- * configured, else local
- * @param cost credits one image costs
- * @param timeout how long a Replicate prediction may take before it is cancelled and refunded
+ * How step 3's generations are followed ({@code wanderframe.imaging.*}); models and prices are
+ * the catalogue's, the public URL is Replicate's.
+ * @param timeout from creation: an image not made by then is cancelled upstream, failed and refunded
  * @param pollInterval the first wait between polls of a prediction; it grows to {@code maxPollInterval}
- * @param publicUrl where Replicate can reach us ({@code APP_PUBLIC_URL}); when set, updates
- * arrive by webhook and polling only reconciles, every {@code reconciliationPoll}
+ * @param reconciliationPoll the only polling when webhooks bring the news
  */
 @ConfigurationProperties("wanderframe.imaging")
-record ImagingProperties(String generator, @DefaultValue("1") int cost, @DefaultValue("5m") Duration timeout,
-		@DefaultValue("1s") Duration pollInterval, @DefaultValue("10s") Duration maxPollInterval, String publicUrl,
-		@DefaultValue("30s") Duration reconciliationPoll) {
-
-	ImagingProperties {
-		if (cost <= 0) {
-			throw new IllegalArgumentException("wanderframe.imaging.cost must be positive");
-		}
-	}
-
-	/** Where Replicate should post updates, or null when we are not reachable from outside. */
-	URI webhookUrl() {
-		if (!StringUtils.hasText(publicUrl)) {
-			return null;
-		}
-		return URI.create(publicUrl.strip().replaceAll("/+$", "") + "/api/webhooks/replicate");
-	}
-
+record ImagingProperties(@DefaultValue("5m") Duration timeout, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("10s") Duration maxPollInterval, @DefaultValue("30s") Duration reconciliationPoll) {
 }

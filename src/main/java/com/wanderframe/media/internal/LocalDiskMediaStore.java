@@ -1,5 +1,6 @@
 package com.wanderframe.media.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -11,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaObject;
@@ -128,6 +131,32 @@ class LocalDiskMediaStore implements MediaStore {
 	@Override
 	public boolean exists(String key) {
 		return Files.isRegularFile(pathOf(key));
+	}
+
+	@Override
+	public Stream<MediaObject> list(String prefix) throws IOException {
+		// The directory the prefix names or the one it ends in ("photos/" or "photos/ab").
+		int slash = prefix.lastIndexOf('/');
+		Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash)).normalize();
+		if (!start.startsWith(root) || !Files.isDirectory(start)) {
+			return Stream.empty();
+		}
+		return Files.walk(start)
+			// sidecars and temporary files start with a dot, which no key does
+			.filter(path -> !path.getFileName().toString().startsWith(".") && Files.isRegularFile(path))
+			.map(path -> root.relativize(path).toString().replace(File.separatorChar, '/'))
+			.filter(key -> key.startsWith(prefix))
+			.map(key -> {
+				try {
+					BasicFileAttributes attributes = Files.readAttributes(root.resolve(key), BasicFileAttributes.class);
+					return new MediaObject(key, attributes.size(), MediaKeys.contentTypeOf(key),
+							attributes.lastModifiedTime().toInstant());
+				}
+				catch (IOException ex) {
+					return null; // removed meanwhile
+				}
+			})
+			.filter(Objects::nonNull);
 	}
 
 	private Path pathOf(String key) {

@@ -1,6 +1,7 @@
 package com.wanderframe.media.internal;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,11 +10,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (any S3-compatible bucket: AWS, Cloudflare R2, MinIO, Supabase storage...).
  */
 @ConfigurationProperties("wanderframe.media")
-record MediaProperties(Store store, S3 s3) {
+record MediaProperties(Store store, S3 s3, OrphanSweep orphanSweep) {
 
 	MediaProperties {
 		store = store == null ? Store.LOCAL : store;
 		s3 = s3 == null ? new S3(null, null, null, false, null, null) : s3;
+		orphanSweep = orphanSweep == null ? new OrphanSweep(null, null) : orphanSweep;
+	}
+
+	/**
+	 * @param interval how often stored objects that no row refers to are looked for
+	 * @param grace how old such an object must be before it is removed, so one being stored
+	 * while its row is written is safe
+	 */
+	record OrphanSweep(Duration interval, Duration grace) {
+
+		OrphanSweep {
+			interval = interval == null ? Duration.ofHours(1) : interval;
+			grace = grace == null ? Duration.ofHours(1) : grace;
+		}
+
 	}
 
 	enum Store {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -23,7 +25,12 @@ import org.springframework.util.StringUtils;
 class MediaStoreConfiguration {
 
 	@Bean
-	MediaStore mediaStore(MediaProperties properties, DataDirectory data) throws IOException {
+	AccountedMediaStore mediaStore(MediaProperties properties, DataDirectory data, JdbcClient jdbc,
+			TransactionTemplate transactions) throws IOException {
+		return new AccountedMediaStore(configuredStore(properties, data), jdbc, transactions);
+	}
+
+	private static MediaStore configuredStore(MediaProperties properties, DataDirectory data) throws IOException {
 		if (properties.store() == MediaProperties.Store.S3) {
 			MediaProperties.S3 s3 = properties.s3();
 			if (!StringUtils.hasText(s3.bucket())) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
+import java.util.stream.Stream;
 
 import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaObject;
@@ -96,6 +97,15 @@ class S3MediaStore implements MediaStore {
 		catch (MediaNotFoundException ex) {
 			return false;
 		}
+	}
+
+	@Override
+	public Stream<MediaObject> list(String prefix) throws IOException {
+		return s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))
+			.contents()
+			.stream()
+			.map(object -> new MediaObject(object.key(), object.size(), MediaKeys.contentTypeOf(object.key()),
+					object.lastModified()));
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
@@ -40,6 +41,21 @@ class Cutouts {
 
 	static String nobodyKey(String photoKey) {
 		return photoKey + ".no-person";
+	}
+
+	/** Everything kept beside a photo, removed with it. */
+	static List<String> keysBeside(String photoKey) {
+		return List.of(cutoutKey(photoKey), nobodyKey(photoKey));
+	}
+
+	/** The photo a stored key belongs to: itself, or the photo it was cut out of. */
+	static String photoKeyOf(String key) {
+		for (String suffix : new String[] { cutoutKey(""), nobodyKey("") }) {
+			if (key.endsWith(suffix)) {
+				return key.substring(0, key.length() - suffix.length());
+			}
+		}
+		return key;
 	}
 
 	/** The media key of the photo's cut-out, or empty when no person was found in it. */

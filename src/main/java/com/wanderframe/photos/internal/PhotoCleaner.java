@@ -3,17 +3,19 @@ package com.wanderframe.photos.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
@@ -29,7 +31,9 @@ import org.springframework.http.HttpStatus;
  * header before a single pixel is decoded (so a small file claiming billions of pixels is
  * refused cheaply), turned upright, scaled to at most {@value #MAX_SIDE} px on the long side, and
  * written afresh from its pixels, which leaves every piece of metadata (GPS, camera, EXIF
- * thumbnail, comments) behind. Opaque photos become JPEG, ones with transparency PNG.
+ * thumbnail, comments) behind. Opaque photos become JPEG, ones with transparency PNG, both at 8
+ * bits per channel. Decoding is budgeted by the bytes the decoded pixels take
+ * ({@link DecodeBudget}), judged from the header too.
  */
 class PhotoCleaner {
 
@@ -37,18 +41,22 @@ class PhotoCleaner {
 
 	static final long MAX_PIXELS = 40_000_000L;
 
+	/**
+	 * The most memory one photo's pixels may take once decoded: 40 megapixels at 8 bits in four
+	 * channels. A file's size says nothing about it (a 300 KB PNG can claim 6000 × 6000 pixels at
+	 * 16 bits in four channels, 288 MB), so it is worked out from the header.
+	 */
+	static final long MAX_DECODED_BYTES = MAX_PIXELS * 4;
+
 	private static final float JPEG_QUALITY = 0.9f;
 
-	/**
-	 * Decoding a 40-megapixel photo takes ~160 MB of heap; a few at a time is plenty on a small
-	 * machine, and the rest wait their turn rather than run the JVM out of memory.
-	 */
-	private final Semaphore decoding = new Semaphore(2);
+	private final DecodeBudget budget;
 
 	record Cleaned(String contentType, String extension, int width, int height) {
 	}
 
-	PhotoCleaner() {
+	PhotoCleaner(DecodeBudget budget) {
+		this.budget = budget;
 		// ImageIO looks for plugins once, with whatever class loader is current at the time;
 		// inside a packaged Spring Boot jar that can miss TwelveMonkeys' readers. Look again, and
 		// refuse to start without a WebP reader rather than fail on someone's upload later.
@@ -66,55 +74,112 @@ class PhotoCleaner {
 			throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 					"Upload a JPEG, PNG or WebP photo.");
 		}
-		BufferedImage image;
 		try (ImageInputStream in = ImageIO.createImageInputStream(upload.toFile())) {
 			int orientation = ExifOrientation.of(in, format);
 			in.seek(0);
 			// The metadata walk may have switched it; readers expect the default.
 			in.setByteOrder(ByteOrder.BIG_ENDIAN);
-			decoding.acquireUninterruptibly();
+			Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+			if (!readers.hasNext()) {
+				throw new IllegalStateException("No ImageIO reader for " + format);
+			}
+			ImageReader reader = readers.next();
 			try {
-				image = decode(format, in);
+				reader.setInput(in, true, true);
+				Header header = header(reader);
+				// Everything from decoding to writing holds its share, so the budget is real memory.
+				try (DecodeBudget.Lease lease = budget.reserve(header.workingBytes())) {
+					BufferedImage image = ExifOrientation.apply(decode(reader, header), orientation);
+					if (hasTransparency(image)) {
+						write(image, "png", null, target);
+						return new Cleaned("image/png", "png", image.getWidth(), image.getHeight());
+					}
+					write(image, "jpeg", JPEG_QUALITY, target);
+					return new Cleaned("image/jpeg", "jpg", image.getWidth(), image.getHeight());
+				}
 			}
 			finally {
-				decoding.release();
+				reader.dispose();
 			}
-			image = ExifOrientation.apply(image, orientation);
 		}
-		boolean transparent = hasTransparency(image);
-		if (transparent) {
-			write(image, "png", null, target);
-			return new Cleaned("image/png", "png", image.getWidth(), image.getHeight());
-		}
-		write(image, "jpeg", JPEG_QUALITY, target);
-		return new Cleaned("image/jpeg", "jpg", image.getWidth(), image.getHeight());
 	}
 
-	private static BufferedImage decode(ImageFormat format, ImageInputStream in) {
-		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-		if (!readers.hasNext()) {
-			throw new IllegalStateException("No ImageIO reader for " + format);
+	/**
+	 * What decoding will cost, from the header alone: no pixel is decoded before the photo is
+	 * known to fit.
+	 * @param bytesPerPixel as the reader will hold them (16-bit channels count twice; the photo is
+	 * kept at 8 bits per channel whatever it came with)
+	 */
+	record Header(int width, int height, int bytesPerPixel, int subsampling) {
+
+		long decodedBytes() {
+			return (long) width * height * bytesPerPixel;
 		}
-		ImageReader reader = readers.next();
+
+		/**
+		 * The subsampled decode, the halving steps of {@link #scaled} (each a quarter of the one
+		 * before, in 4-byte pixels) and a few full copies of the final photo (turned upright,
+		 * flattened for JPEG), roughly.
+		 */
+		long workingBytes() {
+			long sampledPixels = (long) ceilDiv(width, subsampling) * ceilDiv(height, subsampling);
+			long finalPixels = (long) MAX_SIDE * MAX_SIDE;
+			return sampledPixels * bytesPerPixel + sampledPixels * 4 / 3 + 3 * finalPixels * 4;
+		}
+
+		private static int ceilDiv(int value, int divisor) {
+			return (value + divisor - 1) / divisor;
+		}
+
+	}
+
+	private static Header header(ImageReader reader) {
+		int width;
+		int height;
+		ImageTypeSpecifier type;
 		try {
-			reader.setInput(in, true, true);
-			int width = reader.getWidth(0);
-			int height = reader.getHeight(0);
-			if (width <= 0 || height <= 0) {
-				throw unreadable();
+			width = reader.getWidth(0);
+			height = reader.getHeight(0);
+			type = reader.getRawImageType(0);
+			if (type == null) {
+				Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+				type = types.hasNext() ? types.next() : null;
 			}
-			if ((long) width * height > MAX_PIXELS) {
-				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "photo_too_many_pixels",
-						"This photo has more than 40 megapixels (" + width + " × " + height + "). "
-								+ "Upload a smaller one.");
-			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw unreadable();
+		}
+		if (width <= 0 || height <= 0 || type == null) {
+			throw unreadable();
+		}
+		if ((long) width * height > MAX_PIXELS) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "photo_too_many_pixels",
+					"This photo has more than 40 megapixels (" + width + " × " + height + "). "
+							+ "Upload a smaller one.");
+		}
+		SampleModel samples = type.getSampleModel(1, 1);
+		int bytesPerPixel = Math.max(1,
+				samples.getNumDataElements() * DataBuffer.getDataTypeSize(samples.getDataType()) / 8);
+		// Reading every n-th pixel of a huge photo saves memory and time; keeping at least
+		// twice the final size leaves the real downscaling below its quality.
+		int subsampling = Math.max(1, Math.max(width, height) / (2 * MAX_SIDE));
+		Header header = new Header(width, height, bytesPerPixel, subsampling);
+		if (header.decodedBytes() > MAX_DECODED_BYTES) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "photo_too_large_to_decode",
+					"This photo would take " + header.decodedBytes() / (1024 * 1024) + " MB of memory to open ("
+							+ width + " × " + height + ", " + bytesPerPixel + " bytes per pixel); the most is "
+							+ MAX_DECODED_BYTES / (1024 * 1024) + " MB. Save it as an 8-bit JPEG or PNG, or "
+							+ "upload a smaller one.");
+		}
+		return header;
+	}
+
+	private static BufferedImage decode(ImageReader reader, Header header) {
+		try {
 			TruncationListener truncation = new TruncationListener();
 			reader.addIIOReadWarningListener(truncation);
 			ImageReadParam param = reader.getDefaultReadParam();
-			// Reading every n-th pixel of a huge photo saves memory and time; keeping at least
-			// twice the final size leaves the real downscaling below its quality.
-			int subsampling = Math.max(1, Math.max(width, height) / (2 * MAX_SIDE));
-			param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+			param.setSourceSubsampling(header.subsampling(), header.subsampling(), 0, 0);
 			BufferedImage decoded = reader.read(0, param);
 			if (truncation.truncated) {
 				throw unreadable();
@@ -128,9 +193,6 @@ class PhotoCleaner {
 			// Decoders signal corrupt input with anything from IIOException to
 			// ArrayIndexOutOfBoundsException.
 			throw unreadable();
-		}
-		finally {
-			reader.dispose();
 		}
 	}
 

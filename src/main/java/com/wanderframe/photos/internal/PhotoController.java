@@ -14,6 +14,7 @@ import com.wanderframe.platform.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/photos")
 class PhotoController {
 
-	private static final int LIST_LIMIT = 100;
+	private static final int MAX_PAGE_SIZE = 100;
 
 	private final PhotoLibrary photos;
 
@@ -57,9 +58,30 @@ class PhotoController {
 		return ResponseEntity.created(URI.create("/api/photos/" + photo.id())).body(photo);
 	}
 
+	record PageView(List<PhotoView> items, int page, int size, long total) {
+	}
+
+	/** A page of the caller's photos, newest first; {@code total} tells how many pages follow. */
 	@GetMapping
-	List<PhotoView> list() {
-		return photos.list(LIST_LIMIT).stream().map(PhotoView::of).toList();
+	PageView list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		if (page < 0) {
+			throw ApiException.badRequest("invalid_page", "'page' counts from 0.");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw ApiException.badRequest("invalid_size", "'size' must be from 1 to " + MAX_PAGE_SIZE + ".");
+		}
+		PhotoLibrary.Page found = photos.page(page, size);
+		return new PageView(found.items().stream().map(PhotoView::of).toList(), found.page(), found.size(),
+				found.total());
+	}
+
+	/** Removes the photo and its file; images made from it keep theirs. */
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		if (!photos.delete(id)) {
+			throw ApiException.notFound("photo_not_found", "There is no such photo.");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}")

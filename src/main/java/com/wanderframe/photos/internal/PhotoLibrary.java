@@ -10,9 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.photos.PhotoId;
+import com.wanderframe.media.MediaUsage;
 import com.wanderframe.photos.PhotoRef;
 import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.platform.ScratchSpace;
+import com.wanderframe.ratelimit.UploadRateLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +44,30 @@ class PhotoLibrary implements Photos {
 
 	private final TransactionTemplate transactions;
 
-	private final PhotoCleaner cleaner = new PhotoCleaner();
+	private final PhotoCleaner cleaner;
 
-	PhotoLibrary(JdbcClient jdbc, MediaStore store, TransactionTemplate transactions) {
+	private final UploadRateLimit uploadRateLimit;
+
+	private final MediaUsage usage;
+
+	private final ScratchSpace scratch;
+
+	private final PhotoProperties properties;
+
+	PhotoLibrary(JdbcClient jdbc, MediaStore store, TransactionTemplate transactions, DecodeBudget budget,
+			UploadRateLimit uploadRateLimit, MediaUsage usage, ScratchSpace scratch, PhotoProperties properties) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transactions = transactions;
+		this.cleaner = new PhotoCleaner(budget);
+		this.uploadRateLimit = uploadRateLimit;
+		this.usage = usage;
+		this.scratch = scratch;
+		this.properties = properties;
+	}
+
+	/** One page of the acting user's photos, newest first, and how many there are in all. */
+	record Page(List<Photo> items, int page, int size, long total) {
 	}
 
 	record Photo(UUID id, UUID ownerId, String mediaKey, String contentType, int width, int height,
@@ -69,13 +91,15 @@ class PhotoLibrary implements Photos {
 		if (file.getSize() > MAX_UPLOAD_BYTES) {
 			throw tooLarge();
 		}
+		uploadRateLimit.acquire(owner);
 		Path upload = null;
 		Path cleaned = null;
 		try {
-			upload = Files.createTempFile("wanderframe-upload-", ".bin");
-			cleaned = Files.createTempFile("wanderframe-photo-", ".img");
+			upload = scratch.createFile("upload-", ".bin");
+			cleaned = scratch.createFile("photo-", ".img");
 			file.transferTo(upload);
 			PhotoCleaner.Cleaned photo = cleaner.clean(upload, cleaned);
+			checkQuota(owner, Files.size(cleaned));
 			UUID id = UUID.randomUUID();
 			String key = "photos/" + owner + "/" + id + "." + photo.extension();
 			store.put(key, cleaned, photo.contentType());
@@ -99,8 +123,8 @@ class PhotoLibrary implements Photos {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<PhotoRef> find(UUID id) {
-		return findPhoto(id).map(Photo::ref);
+	public Optional<PhotoRef> find(PhotoId id) {
+		return findPhoto(id.value()).map(Photo::ref);
 	}
 
 	@Transactional(readOnly = true)
@@ -111,13 +135,49 @@ class PhotoLibrary implements Photos {
 				""").param(id).query(Photo.class).optional();
 	}
 
-	/** The acting user's photos, newest first. */
+	/** The acting user's photos, newest first, a page at a time. */
 	@Transactional(readOnly = true)
-	public List<Photo> list(int limit) {
-		return jdbc.sql("""
+	public Page page(int page, int size) {
+		List<Photo> items = jdbc.sql("""
 				SELECT id, user_id AS owner_id, media_key, content_type, width, height, created_at
-				FROM photos ORDER BY created_at DESC, id LIMIT ?
-				""").param(limit).query(Photo.class).list();
+				FROM photos ORDER BY created_at DESC, id LIMIT ? OFFSET ?
+				""").params(size, (long) page * size).query(Photo.class).list();
+		long total = jdbc.sql("SELECT count(*) FROM photos").query(Long.class).single();
+		return new Page(items, page, size, total);
+	}
+
+	/**
+	 * Removes the acting user's photo: its row, then its file and its cut-out. Images made from it keep working
+	 * (each has its own stored copy); an image still being made from it fails and is refunded.
+	 * A file that cannot be removed now is left to the orphan sweep, as no row claims it.
+	 * @return whether there was such a photo
+	 */
+	boolean delete(UUID id) {
+		String key = transactions.execute(status -> jdbc.sql("DELETE FROM photos WHERE id = ? RETURNING media_key")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null));
+		if (key == null) {
+			return false;
+		}
+		deleteQuietly(key);
+		Cutouts.keysBeside(key).forEach(this::deleteQuietly);
+		return true;
+	}
+
+	private void checkQuota(UUID owner, long bytes) {
+		long quota = properties.storageQuota().toBytes();
+		long used = transactions.execute(status -> usage.bytesUsedBy(owner));
+		if (used + bytes > quota) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "storage_quota_exceeded",
+					"Your photos, images and videos take " + megabytes(used) + " of your " + megabytes(quota)
+							+ ". Delete some to make room for this photo.");
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return (bytes + 1024 * 1024 - 1) / (1024 * 1024) + " MB";
 	}
 
 	private Photo insert(Photo photo) {
@@ -141,7 +201,7 @@ class PhotoLibrary implements Photos {
 			store.delete(key);
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Could not remove {} after its row was not written", key, ex);
+			log.warn("Could not remove {}; the orphan sweep will", key, ex);
 		}
 	}
 

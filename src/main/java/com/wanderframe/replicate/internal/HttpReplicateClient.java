@@ -30,11 +30,13 @@ import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateClient;
 import com.wanderframe.replicate.ReplicateException;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,6 +64,8 @@ class HttpReplicateClient implements ReplicateClient {
 	/** Output files come from other hosts (replicate.delivery); no token goes there. */
 	private final HttpClient files;
 
+	private final ReplicateCallObservations calls;
+
 	private final OutputFetch outputs;
 
 	private final Duration outputDeadline;
@@ -71,9 +75,15 @@ class HttpReplicateClient implements ReplicateClient {
 		this(properties, ReplicateOutputProperties.defaults());
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
 	HttpReplicateClient(ReplicateProperties properties, ReplicateOutputProperties output) {
+		this(properties, output, ObservationRegistry.NOOP);
+	}
+
+	@Autowired
+	HttpReplicateClient(ReplicateProperties properties, ReplicateOutputProperties output,
+			ObservationRegistry observations) {
 		this.properties = properties;
+		this.calls = new ReplicateCallObservations(observations);
 		this.outputs = new OutputFetch(output);
 		this.outputDeadline = output.deadline();
 		this.api = HttpClient.newBuilder()
@@ -90,6 +100,11 @@ class HttpReplicateClient implements ReplicateClient {
 	@Override
 	public boolean isConfigured() {
 		return properties.apiToken() != null;
+	}
+
+	@Override
+	public URI webhookUrl() {
+		return properties.webhookUrl();
 	}
 
 	/**
@@ -306,7 +321,7 @@ class HttpReplicateClient implements ReplicateClient {
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<byte[]> response;
 			try {
-				response = api.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+				response = calls.send(operation, api, request.get(), HttpResponse.BodyHandlers.ofByteArray());
 			}
 			catch (IOException ex) {
 				boolean neverSent = ex instanceof ConnectException || ex instanceof HttpConnectTimeoutException;

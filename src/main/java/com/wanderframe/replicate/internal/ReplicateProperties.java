@@ -11,11 +11,13 @@ import org.springframework.util.StringUtils;
  * @param baseUrl the API root, {@code https://api.replicate.com/v1} unless a test points elsewhere
  * @param apiToken sent as {@code Authorization: Bearer}; blank means Replicate is not configured
  * @param webhookSecret {@code whsec_...}; blank means fetch it from {@code GET /webhooks/default/secret}
+ * @param publicUrl where Replicate can reach this app ({@code APP_PUBLIC_URL}); when set, updates
+ * arrive by signed webhook at {@link ReplicateWebhookController#PATH} and polling only reconciles
  */
 @ConfigurationProperties("wanderframe.replicate")
 public record ReplicateProperties(@DefaultValue("https://api.replicate.com/v1") String baseUrl, String apiToken,
 		String webhookSecret, @DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration requestTimeout,
-		@DefaultValue Retry retry) {
+		@DefaultValue Retry retry, String publicUrl) {
 
 	public ReplicateProperties {
 		baseUrl = StringUtils.hasText(baseUrl) ? baseUrl.strip() : "https://api.replicate.com/v1";
@@ -24,6 +26,7 @@ public record ReplicateProperties(@DefaultValue("https://api.replicate.com/v1") 
 		}
 		apiToken = StringUtils.hasText(apiToken) ? apiToken.strip() : null;
 		webhookSecret = StringUtils.hasText(webhookSecret) ? webhookSecret.strip() : null;
+		publicUrl = StringUtils.hasText(publicUrl) ? publicUrl.strip().replaceAll("/+$", "") : null;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
 		requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
 		retry = retry == null ? new Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(60)) : retry;
@@ -47,11 +50,17 @@ public record ReplicateProperties(@DefaultValue("https://api.replicate.com/v1") 
 
 	}
 
+	/** Where Replicate should post updates, or null when we are not reachable from outside. */
+	public java.net.URI webhookUrl() {
+		return publicUrl == null ? null : java.net.URI.create(publicUrl + ReplicateWebhookController.PATH);
+	}
+
 	// Never print the token or the secret, whoever logs this record.
 	@Override
 	public String toString() {
 		return "ReplicateProperties[baseUrl=" + baseUrl + ", apiToken=" + (apiToken == null ? "(none)" : "(set)")
-				+ ", webhookSecret=" + (webhookSecret == null ? "(none)" : "(set)") + ", connectTimeout="
+				+ ", webhookSecret=" + (webhookSecret == null ? "(none)" : "(set)") + ", publicUrl=" + publicUrl
+				+ ", connectTimeout="
 				+ connectTimeout + ", requestTimeout=" + requestTimeout + ", retry=" + retry + "]";
 	}
 

@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReplicateWebhookController {
 
+	/** Where Replicate posts its webhooks. */
+	static final String PATH = "/api/webhooks/replicate";
+
 	private static final Logger log = LoggerFactory.getLogger(ReplicateWebhookController.class);
 
 	/** 1 MiB: far more than any prediction we ask for (with its logs), far less than hurts. */
@@ -54,7 +57,7 @@ class ReplicateWebhookController {
 		this.transactions = transactions;
 	}
 
-	@PostMapping("/api/webhooks/replicate")
+	@PostMapping(PATH)
 	ResponseEntity<Void> receive(@RequestHeader(name = "webhook-id", required = false) String webhookId,
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signature,

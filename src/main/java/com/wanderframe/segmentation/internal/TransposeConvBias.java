@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * published semantics (MediaPipe's {@code transpose_conv_bias.cc}); its parameters are a
  * {@code TfLiteTransposeConvParams} in the node's custom data.
  * <p>
- * The callbacks are javacpp function pointers: the instance must stay reachable for as long as
- * an interpreter built with {@link #registration()} lives.
+ * The callbacks are javacpp function pointers, which must stay reachable for as long as an
+ * interpreter built with {@link #registration()} lives, and of which javacpp allocates at most
+ * ten per class in a process: so there is one pair per JVM, shared by every interpreter (each
+ * Spring context in a test run builds its own), and they keep no state of their own.
  */
 final class TransposeConvBias {
 
@@ -34,9 +36,9 @@ final class TransposeConvBias {
 	/** {@code kTfLitePaddingSame} in {@code TfLitePadding}. */
 	private static final int PADDING_SAME = 1;
 
-	private final PrepareCallback prepare = new PrepareCallback();
+	private static final PrepareCallback PREPARE = new PrepareCallback();
 
-	private final InvokeCallback invoke = new InvokeCallback();
+	private static final InvokeCallback INVOKE = new InvokeCallback();
 
 	private final TfLiteRegistration registration;
 
@@ -44,8 +46,8 @@ final class TransposeConvBias {
 		registration = new TfLiteRegistration();
 		registration.init(null);
 		registration._free(null);
-		registration.prepare(prepare);
-		registration.invoke(invoke);
+		registration.prepare(PREPARE);
+		registration.invoke(INVOKE);
 		registration.profiling_string(null);
 		registration.builtin_code(0);
 		registration.custom_name(null);

@@ -1,19 +1,17 @@
 package com.wanderframe.video.internal;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import com.wanderframe.account.SignedInUser;
-import com.wanderframe.credits.Credits;
-import com.wanderframe.ratelimit.GenerationLimits;
+import com.wanderframe.generation.Generations;
+import com.wanderframe.generation.ModelKind;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The generate use case: check everything that can be checked before money moves, pass the
- * generation limits, then charge, insert the row and schedule the start job in one transaction, so
- * there is never a charge without a job or a job without a charge.
+ * The generate use case: check everything that can be checked before money moves (the model and
+ * its options, the frames are the caller's and ready); then the engine takes a rate-limit token
+ * and charges, inserts the row and schedules the start job in one transaction.
  */
 @Component
 class GenerateVideo {
@@ -22,51 +20,34 @@ class GenerateVideo {
 
 	private final SourceImages sourceImages;
 
-	private final GenerationLimits limits;
-
-	private final Credits credits;
-
 	private final VideoGenerations generations;
 
-	private final VideoGenerators generators;
+	private final Generations engine;
 
-	private final VideoJobs jobs;
-
-	private final TransactionTemplate transactions;
-
-	GenerateVideo(VideoOptions options, SourceImages sourceImages, GenerationLimits limits, Credits credits,
-			VideoGenerations generations, VideoGenerators generators, VideoJobs jobs,
-			TransactionTemplate transactions) {
+	GenerateVideo(VideoOptions options, SourceImages sourceImages, VideoGenerations generations, Generations engine) {
 		this.options = options;
 		this.sourceImages = sourceImages;
-		this.limits = limits;
-		this.credits = credits;
 		this.generations = generations;
-		this.generators = generators;
-		this.jobs = jobs;
-		this.transactions = transactions;
+		this.engine = engine;
 	}
 
-	record Accepted(UUID id, String status, int cost, int credits) {
+	record Accepted(UUID id, String status, String model, int cost, int credits) {
 	}
 
 	Accepted generate(SignedInUser user, GenerateVideoRequest request) {
 		VideoOptions.Validated valid = options.validate(request);
-		String imageKey = sourceImages.require(valid.imageId());
-		UUID id = UUID.randomUUID();
-		VideoGenerator generator = generators.current();
-		boolean hosted = generator instanceof HailuoVideoGenerator;
-		return limits.admit(new GenerationLimits.Generation("video", user.id(), valid.cost(), hosted),
-				() -> transactions.execute(status -> {
-					int balance = credits.charge(user.id(), valid.cost(), id,
-							"Video: " + valid.duration() + " s at " + valid.resolution().label());
-					generations.insert(new VideoGeneration(id, user.id(), valid.imageId(), imageKey, valid.prompt(),
-							valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(),
-							generator.model(), null, valid.duration(), valid.resolution().label(), valid.cost(),
-							VideoStatus.PENDING, 0, null, null, null, null, Instant.now(), Instant.now(), null, null));
-					jobs.scheduleStart(id);
-					return new Accepted(id, VideoStatus.PENDING.value(), valid.cost(), balance);
-				}));
+		String imageKey = sourceImages.require(request.imageId());
+		String endImageKey = request.endImageId() == null ? null : sourceImages.require(request.endImageId());
+		VideoGeneration.VideoRequest asked = new VideoGeneration.VideoRequest(request.imageId(), imageKey,
+				request.endImageId(), endImageKey, valid.prompt(),
+				valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(), valid.model().id(),
+				valid.duration(), valid.resolution(), valid.promptOptimizer(), valid.audio(), valid.negativePrompt(),
+				valid.aspectRatio());
+		Generations.Accepted accepted = engine.accept(ModelKind.VIDEO, valid.model(), user.id(), valid.cost(),
+				"Video: " + valid.model().name() + ", " + valid.duration() + " s at " + valid.resolution()
+						+ (Boolean.TRUE.equals(valid.audio()) ? " with sound" : ""),
+				id -> generations.insert(VideoGeneration.pending(id, user.id(), asked, valid.cost())));
+		return new Accepted(accepted.id().value(), "pending", valid.model().id(), valid.cost(), accepted.credits());
 	}
 
 }

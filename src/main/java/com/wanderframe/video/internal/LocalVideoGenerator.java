@@ -8,23 +8,29 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import com.wanderframe.generation.Failure;
+import com.wanderframe.generation.GenerationFailedException;
+import com.wanderframe.generation.GenerationInputs;
+import com.wanderframe.generation.GenerationJob;
+import com.wanderframe.generation.Generator;
+import com.wanderframe.generation.ModelCatalogue;
+import com.wanderframe.generation.RetryLater;
+import com.wanderframe.media.MediaNotFoundException;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.observability.GenerationMetrics;
 import com.wanderframe.video.internal.render.LocalMotionRenderer;
 import com.wanderframe.video.internal.render.RenderRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the video on this machine: the camera moves over the still image as the prompt or
+ * The catalogue's {@code local/motion}: the camera moves over the still image as the prompt or
  * template describes, rendered and encoded to H.264 by {@link LocalMotionRenderer}.
  */
 @Component
-class LocalVideoGenerator implements VideoGenerator {
-
-	static final String MODEL = "wanderframe/local-motion";
+class LocalVideoGenerator implements Generator {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalVideoGenerator.class);
 
@@ -37,89 +43,70 @@ class LocalVideoGenerator implements VideoGenerator {
 
 	private final MediaStore media;
 
-	private final VideoGenerations generations;
-
-	private final VideoLifecycle lifecycle;
-
 	private final VideoProperties properties;
+
+	private final GenerationMetrics metrics;
 
 	private final DepthLayers depthLayers;
 
-	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoGenerations generations,
-			VideoLifecycle lifecycle, VideoProperties properties, DepthLayers depthLayers) {
+	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoProperties properties,
+			GenerationMetrics metrics, DepthLayers depthLayers) {
+		this.metrics = metrics;
 		this.depthLayers = depthLayers;
 		this.renderer = renderer;
 		this.media = media;
-		this.generations = generations;
-		this.lifecycle = lifecycle;
 		this.properties = properties;
 	}
 
 	@Override
 	public String model() {
-		return MODEL;
+		return ModelCatalogue.LOCAL_MOTION;
 	}
 
 	@Override
-	public void start(VideoGeneration generation) {
-		if (!generations.markProcessing(generation.id())) {
-			return;
+	public Step start(GenerationJob job) throws IOException {
+		GenerationInputs inputs = job.inputs();
+		if (properties.hasLocalFailurePhrase() && inputs.prompt().contains(properties.localFailurePhrase())) {
+			throw new GenerationFailedException(Failure.Reason.GENERATION_FAILED, "the test failure phrase");
 		}
-		if (properties.hasLocalFailurePhrase() && generation.prompt().contains(properties.localFailurePhrase())) {
-			lifecycle.fail(generation.id(), "generation_failed",
-					"The video could not be generated. Your credits have been refunded.");
-			return;
-		}
-		try (ScratchDirectory work = ScratchDirectory.create("wanderframe-video-")) {
-			Path mp4 = work.resolve(generation.id() + ".mp4");
-			if (render(generation, mp4)) {
-				try {
-					lifecycle.complete(generation, mp4);
-				}
-				catch (IOException ex) {
-					throw new RetryLater("Could not store the video of " + generation.id(), ex);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new RetryLater("No scratch space for " + generation.id(), ex);
-		}
-	}
-
-	/** @return whether the video was rendered; a render that cannot be done fails the generation */
-	private boolean render(VideoGeneration generation, Path mp4) {
+		Path mp4 = job.workDir().resolve(job.id() + ".mp4");
+		BufferedImage image = firstFrame(inputs.images().get(GenerationInputs.FIRST_FRAME));
+		int shortSide = Integer.parseInt(inputs.resolution().substring(0, inputs.resolution().length() - 1));
 		try {
-			BufferedImage image = firstFrame(generation);
+			long began = System.nanoTime();
 			int[] reported = { 0 };
-			renderer.render(new RenderRequest(image, generation.effectivePrompt(), generation.durationSeconds(),
-					generation.resolutionValue().shortSide(), FPS, depthLayers.of(generation.imageKey(), image)), mp4,
+			String imageKey = inputs.images().get(GenerationInputs.FIRST_FRAME);
+			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS,
+					depthLayers.of(imageKey, image)), mp4,
 					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;
-							lifecycle.progress(generation.id(), percent);
+							job.progress().accept(percent);
 						}
 					});
-			return true;
+			metrics.rendered((long) inputs.duration() * FPS, java.time.Duration.ofNanos(System.nanoTime() - began));
 		}
 		catch (InterruptedIOException ex) {
 			// Shutting down: the job runs again after the restart and renders from the start.
-			throw new RetryLater("Render of " + generation.id() + " interrupted", ex);
+			throw new RetryLater("Render of " + job.id() + " interrupted", ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Local render of generation {} failed", generation.id(), ex);
-			lifecycle.fail(generation.id(), "render_failed",
-					"We could not render this video. Your credits have been refunded.");
-			return false;
+			log.warn("Local render of generation {} failed", job.id(), ex);
+			throw new GenerationFailedException(Failure.Reason.RENDER_FAILED, ex.toString(), ex);
 		}
+		return new Step.Produced(mp4);
 	}
 
-	private BufferedImage firstFrame(VideoGeneration generation) throws IOException {
-		try (InputStream in = media.open(generation.imageKey())) {
+	private BufferedImage firstFrame(String key) throws IOException {
+		try (InputStream in = media.open(key)) {
 			BufferedImage image = ImageIO.read(in);
 			if (image == null) {
-				throw new IOException("The source image of " + generation.id() + " is not readable");
+				throw new GenerationFailedException(Failure.Reason.SOURCE_UNAVAILABLE, key + " is not readable");
 			}
 			return image;
+		}
+		catch (MediaNotFoundException ex) {
+			throw new GenerationFailedException(Failure.Reason.SOURCE_UNAVAILABLE, key + " is gone", ex);
 		}
 	}
 

@@ -1,9 +1,9 @@
 package com.wanderframe.video.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.wanderframe.platform.ScratchSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,8 @@ final class ScratchDirectory implements AutoCloseable {
 		this.path = path;
 	}
 
-	static ScratchDirectory create(String prefix) throws IOException {
-		return new ScratchDirectory(Files.createTempDirectory(prefix));
+	static ScratchDirectory create(ScratchSpace scratch, String prefix) throws IOException {
+		return new ScratchDirectory(scratch.createDirectory(prefix));
 	}
 
 	Path resolve(String name) {

@@ -2,8 +2,10 @@ package com.wanderframe.video.internal;
 
 import java.util.UUID;
 
+import com.wanderframe.imaging.ImageId;
 import com.wanderframe.imaging.ImageRef;
 import com.wanderframe.imaging.Images;
+import com.wanderframe.photos.PhotoId;
 import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
 
@@ -11,8 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The first frame of a video: the caller's finished step-3 image, or one of their uploads.
- * Row-level security makes anyone else's look like nothing at all.
+ * The frames of a video: the caller's finished step-3 images, or their uploads. The API takes
+ * one id for either (a person animates whichever picture they chose); it is looked up first as
+ * an image, then as a photo, each through its own typed lookup. Row-level security makes anyone
+ * else's look like nothing at all.
  */
 @Component
 class SourceImages {
@@ -26,21 +30,21 @@ class SourceImages {
 		this.photos = photos;
 	}
 
-	/** @return the media key of the image to animate */
+	/** @return the media key of the picture */
 	@Transactional(readOnly = true)
 	String require(UUID id) {
-		var image = images.find(id);
+		var image = images.find(new ImageId(id));
 		if (image.isPresent()) {
 			ImageRef ref = image.get();
 			return switch (ref.status()) {
-				case "completed" -> ref.mediaKey();
-				case "failed" -> throw ApiException.conflict("image_failed",
+				case COMPLETED -> ref.mediaKey();
+				case FAILED -> throw ApiException.conflict("image_failed",
 						"That image could not be generated, so it cannot be animated. Generate it again first.");
 				default -> throw ApiException.conflict("image_not_ready",
 						"That image is still being generated. Wait until it is ready, then animate it.");
 			};
 		}
-		return photos.find(id)
+		return photos.find(new PhotoId(id))
 			.map(photo -> photo.mediaKey())
 			.orElseThrow(() -> ApiException.notFound("image_not_found", "There is no such image."));
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.generation.GenerationStatus;
 import com.wanderframe.media.MediaResponses;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.video.MotionTemplate;
@@ -62,8 +63,8 @@ class VideoController {
 	}
 
 	@GetMapping(path = "/{id}/events", produces = "text/event-stream")
-	SseEmitter events(@PathVariable UUID id) {
-		return events.follow(VideoView.of(history.get(id)));
+	SseEmitter events(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id) {
+		return events.follow(user.id(), VideoView.of(history.get(id)));
 	}
 
 	@GetMapping
@@ -83,9 +84,10 @@ class VideoController {
 		return MotionTemplates.all();
 	}
 
+	/** One model's durations, resolutions and prices (the default model's unless named); {@code /api/models} has them all. */
 	@GetMapping("/options")
-	VideoOptions.View options() {
-		return options.view();
+	VideoOptions.View options(@RequestParam(required = false) String model) {
+		return options.view(model);
 	}
 
 	@GetMapping("/{id}/video.mp4")
@@ -107,7 +109,7 @@ class VideoController {
 
 	private VideoGeneration completed(UUID id) {
 		VideoGeneration generation = history.get(id);
-		if (generation.status() != VideoStatus.COMPLETED) {
+		if (generation.status() != GenerationStatus.COMPLETED) {
 			throw ApiException.notFound("video_not_ready", "This video is not ready yet.");
 		}
 		return generation;

@@ -5,23 +5,32 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import com.wanderframe.platform.RetryableApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,14 +40,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live status for browsers. A trigger announces every committed change of a generation on the
  * {@code video_generation_changed} channel; each instance LISTENs on one dedicated connection and
  * sends the generation's current state to the browsers following it here. So a change made by a
- * job on any instance reaches a browser connected to any other.
+ * job on any instance reaches a browser connected to any other. Streams are limited per person
+ * and per generation and end after a timeout (the browser reconnects); events are written by a
+ * pool of senders, never by the listener.
  */
 @Component
 class VideoEvents implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(VideoEvents.class);
-
-	private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
 	/** Proxies close idle streams; a comment line now and then keeps ours open. */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
@@ -52,7 +61,12 @@ class VideoEvents implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Map<UUID, Set<SseEmitter>> followers = new ConcurrentHashMap<>();
+	private final LiveStatusProperties properties;
+
+	private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
+
+	/** Streams per person, guarded by {@code this} together with {@link #followers}' sizes. */
+	private final Map<UUID, Integer> perPerson = new HashMap<>();
 
 	private volatile boolean running;
 
@@ -60,29 +74,53 @@ class VideoEvents implements SmartLifecycle {
 
 	private ScheduledExecutorService keepAlive;
 
-	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions) {
+	/**
+	 * Writes to browsers. The listener and keep-alive threads only hand events to it, so a
+	 * browser that stops reading (its socket buffer full, a write blocked) delays nobody else.
+	 */
+	private ExecutorService senders;
+
+	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
+			LiveStatusProperties properties, MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
+		this.properties = properties;
+		Gauge.builder("wanderframe.live.followers", followers,
+				all -> all.values().stream().mapToInt(Set::size).sum())
+			.description("Browsers following a generation's live status on this instance")
+			.register(meters);
 	}
 
-	/** Follows a generation the caller may see: its state now, then every change, until it ends. */
-	SseEmitter follow(VideoView current) {
-		SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-		if (!send(emitter, current)) {
-			return emitter;
-		}
-		// Shutting down: end the stream at once, so the browser reconnects to another instance.
-		if (current.isTerminal() || !running) {
+	/**
+	 * Follows a generation the caller may see: its state now, then every change, until it ends.
+	 * @throws RetryableApiException 429 {@code too_many_streams} beyond the per-person or
+	 * per-generation limit
+	 */
+	SseEmitter follow(UUID user, VideoView current) {
+		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+		Follower follower = new Follower(user, current.id(), emitter);
+		if (!running) {
+			// Shutting down: end the stream at once, so the browser reconnects to another instance.
+			try {
+				follower.send(current);
+			}
+			catch (IOException | IllegalStateException ex) {
+				// gone already
+			}
 			emitter.complete();
 			return emitter;
 		}
-		Set<SseEmitter> set = followers.computeIfAbsent(current.id(), id -> new CopyOnWriteArraySet<>());
-		set.add(emitter);
-		Runnable remove = () -> unfollow(current.id(), emitter);
+		if (current.isTerminal()) {
+			follower.offer(current);
+			return emitter;
+		}
+		register(follower);
+		Runnable remove = () -> unregister(follower);
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
+		follower.offer(current);
 		// A change may have committed between reading `current` and registering: resend. In a
 		// transaction, so row-level security applies to this request-path read too.
 		transactions.execute(status -> generations.findVisible(current.id()))
@@ -91,11 +129,30 @@ class VideoEvents implements SmartLifecycle {
 		return emitter;
 	}
 
-	private void unfollow(UUID id, SseEmitter emitter) {
-		followers.computeIfPresent(id, (key, set) -> {
-			set.remove(emitter);
-			return set.isEmpty() ? null : set;
-		});
+	private synchronized void register(Follower follower) {
+		Set<Follower> set = followers.computeIfAbsent(follower.generation, id -> ConcurrentHashMap.newKeySet());
+		int mine = perPerson.getOrDefault(follower.user, 0);
+		if (set.size() >= properties.perGeneration() || mine >= properties.perPerson()) {
+			if (set.isEmpty()) {
+				followers.remove(follower.generation);
+			}
+			throw new RetryableApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
+					"This video is already being followed in too many windows. Close one, or reload later.",
+					Duration.ofSeconds(30));
+		}
+		set.add(follower);
+		perPerson.put(follower.user, mine + 1);
+	}
+
+	private synchronized void unregister(Follower follower) {
+		Set<Follower> set = followers.get(follower.generation);
+		if (set == null || !set.remove(follower)) {
+			return;
+		}
+		if (set.isEmpty()) {
+			followers.remove(follower.generation);
+		}
+		perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 	}
 
 	private void changed(UUID id) {
@@ -105,43 +162,109 @@ class VideoEvents implements SmartLifecycle {
 	}
 
 	private void publish(VideoView view) {
-		Set<SseEmitter> set = followers.get(view.id());
-		if (set == null) {
-			return;
-		}
-		for (SseEmitter emitter : set) {
-			if (send(emitter, view) && view.isTerminal()) {
-				emitter.complete();
-			}
-		}
-	}
-
-	private boolean send(SseEmitter emitter, VideoView view) {
-		try {
-			synchronized (emitter) {
-				emitter.send(SseEmitter.event().name("status").id(view.updatedAt().toString()).data(view,
-						MediaType.APPLICATION_JSON));
-			}
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The browser went away; the emitter's callbacks unregister it.
-			emitter.completeWithError(ex);
-			return false;
+		Set<Follower> set = followers.get(view.id());
+		if (set != null) {
+			set.forEach(follower -> follower.offer(view));
 		}
 	}
 
 	private void keepAlive() {
-		followers.values().forEach(set -> set.forEach(emitter -> {
+		followers.values().forEach(set -> set.forEach(Follower::keepAlive));
+	}
+
+	/**
+	 * One browser's stream. Only the newest state matters, so a follower keeps just that until
+	 * its sender gets to it: a slow reader costs one pending view, not a growing queue.
+	 */
+	private final class Follower {
+
+		final UUID user;
+
+		final UUID generation;
+
+		final SseEmitter emitter;
+
+		private final AtomicReference<VideoView> pending = new AtomicReference<>();
+
+		private final AtomicBoolean keepAlivePending = new AtomicBoolean();
+
+		private final AtomicBoolean scheduled = new AtomicBoolean();
+
+		private volatile boolean ended;
+
+		Follower(UUID user, UUID generation, SseEmitter emitter) {
+			this.user = user;
+			this.generation = generation;
+			this.emitter = emitter;
+		}
+
+		void offer(VideoView view) {
+			pending.set(view);
+			schedule();
+		}
+
+		void keepAlive() {
+			keepAlivePending.set(true);
+			schedule();
+		}
+
+		private void schedule() {
+			if (ended || !scheduled.compareAndSet(false, true)) {
+				return;
+			}
 			try {
-				synchronized (emitter) {
-					emitter.send(SseEmitter.event().comment("keep-alive"));
+				senders.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down.
+				scheduled.set(false);
+			}
+		}
+
+		private void drain() {
+			try {
+				while (!ended) {
+					VideoView view = pending.getAndSet(null);
+					boolean ping = keepAlivePending.getAndSet(false);
+					if (view == null && !ping) {
+						return;
+					}
+					if (view != null) {
+						send(view);
+					}
+					else {
+						emitter.send(SseEmitter.event().comment("keep-alive"));
+					}
 				}
 			}
 			catch (IOException | IllegalStateException ex) {
+				// The browser went away; the emitter's callbacks unregister it.
+				ended = true;
 				emitter.completeWithError(ex);
 			}
-		}));
+			finally {
+				scheduled.set(false);
+				// Something may have arrived after the last look and before the flag was cleared.
+				if (!ended && (pending.get() != null || keepAlivePending.get())) {
+					schedule();
+				}
+			}
+		}
+
+		private void send(VideoView view) throws IOException {
+			emitter.send(SseEmitter.event().name("status").id(view.updatedAt().toString()).data(view,
+					MediaType.APPLICATION_JSON));
+			if (view.isTerminal()) {
+				ended = true;
+				emitter.complete();
+			}
+		}
+
+		void end() {
+			ended = true;
+			emitter.complete();
+		}
+
 	}
 
 	private void listen() {
@@ -189,6 +312,12 @@ class VideoEvents implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		AtomicInteger senderNumbers = new AtomicInteger();
+		senders = Executors.newFixedThreadPool(properties.senders(), runnable -> {
+			Thread thread = new Thread(runnable, "video-events-send-" + senderNumbers.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "video-events-keep-alive");
 			thread.setDaemon(true);
@@ -210,8 +339,14 @@ class VideoEvents implements SmartLifecycle {
 		if (keepAlive != null) {
 			keepAlive.shutdownNow();
 		}
-		followers.values().forEach(set -> set.forEach(SseEmitter::complete));
+		followers.values().forEach(set -> set.forEach(Follower::end));
 		followers.clear();
+		synchronized (this) {
+			perPerson.clear();
+		}
+		if (senders != null) {
+			senders.shutdownNow();
+		}
 	}
 
 	@Override

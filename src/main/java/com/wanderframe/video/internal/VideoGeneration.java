@@ -3,17 +3,40 @@ package com.wanderframe.video.internal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.wanderframe.generation.GenerationId;
+import com.wanderframe.generation.GenerationStatus;
+
 /**
- * A row of {@code video_generations}. {@code imageKey} is the media key of the first frame;
- * {@code videoKey} and {@code posterKey} of our stored copies (never a provider's URL).
+ * A row of {@code video_generations}: what was asked for, and where it stands. {@code videoKey}
+ * and {@code posterKey} are our stored copies (never a provider's URL).
  */
-record VideoGeneration(UUID id, UUID userId, UUID imageId, String imageKey, String prompt, String template,
-		String effectivePrompt, String model, String predictionId, int durationSeconds, String resolution, int cost,
-		VideoStatus status, int progress, String videoKey, String posterKey, String errorCode, String errorMessage,
+record VideoGeneration(GenerationId id, UUID userId, VideoRequest request, int cost, GenerationStatus status,
+		int progress, String predictionId, String videoKey, String posterKey, String errorCode, String errorMessage,
 		Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt) {
 
-	Resolution resolutionValue() {
-		return Resolution.of(resolution).orElseThrow();
+	/** A new generation, paid for and waiting for its start job. */
+	static VideoGeneration pending(GenerationId id, UUID userId, VideoRequest request, int cost) {
+		Instant now = Instant.now();
+		return new VideoGeneration(id, userId, request, cost, GenerationStatus.PENDING, 0, null, null, null, null,
+				null, now, now, null, null);
+	}
+
+	/**
+	 * What a person asked for, checked.
+	 * @param imageId, imageKey the first frame: the id the person gave and its media key
+	 * @param endImageId, endImageKey the end frame, or {@code null}
+	 * @param effectivePrompt what the model is told: the template's camera language, then the person's words
+	 * @param promptOptimizer, audio, negativePrompt, aspectRatio {@code null} where the model has none
+	 */
+	record VideoRequest(UUID imageId, String imageKey, UUID endImageId, String endImageKey, String prompt,
+			String template, String effectivePrompt, String model, int durationSeconds, String resolution,
+			Boolean promptOptimizer, Boolean audio, String negativePrompt, String aspectRatio) {
+
+		/** The short side in pixels: {@code 768p} is 768. */
+		int shortSide() {
+			return Integer.parseInt(resolution.substring(0, resolution.length() - 1));
+		}
+
 	}
 
 }

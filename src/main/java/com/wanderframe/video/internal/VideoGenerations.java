@@ -8,43 +8,59 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.wanderframe.generation.GenerationId;
+import com.wanderframe.generation.GenerationStatus;
+import com.wanderframe.generation.GenerationTable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The rows of {@code video_generations}. Every state change is one conditional UPDATE that
- * names the states it may leave, so a duplicate webhook, a late poll or a retried job finds
- * nothing to change once a generation is terminal.
+ * The rows of {@code video_generations}. State changes go through the shared
+ * {@link GenerationTable} state machine: conditional UPDATEs that never touch a terminal row.
  */
 @Repository
 class VideoGenerations {
 
-	private static final String UNFINISHED = "status IN ('pending', 'processing')";
-
 	private final JdbcClient jdbc;
+
+	private final GenerationTable table;
 
 	VideoGenerations(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new GenerationTable(jdbc, "video_generations", true);
+	}
+
+	GenerationTable table() {
+		return table;
 	}
 
 	void insert(VideoGeneration generation) {
+		VideoGeneration.VideoRequest request = generation.request();
 		jdbc.sql("""
-				INSERT INTO video_generations (id, user_id, image_id, image_url, prompt, template, effective_prompt,
-				    model, duration_seconds, resolution, cost)
-				VALUES (:id, :user, :image, :imageKey, :prompt, :template, :effectivePrompt, :model, :duration,
-				    :resolution, :cost)
+				INSERT INTO video_generations (id, user_id, image_id, image_url, end_image_id, end_image_key, prompt,
+				    template, effective_prompt, model, duration_seconds, resolution, prompt_optimizer, generate_audio,
+				    negative_prompt, aspect_ratio, cost)
+				VALUES (:id, :user, :image, :imageKey, :endImage, :endImageKey, :prompt, :template, :effectivePrompt,
+				    :model, :duration, :resolution, :promptOptimizer, :audio, :negativePrompt, :aspectRatio, :cost)
 				""")
-			.param("id", generation.id())
+			.param("id", generation.id().value())
 			.param("user", generation.userId())
-			.param("image", generation.imageId())
-			.param("imageKey", generation.imageKey())
-			.param("prompt", generation.prompt())
-			.param("template", generation.template())
-			.param("effectivePrompt", generation.effectivePrompt())
-			.param("model", generation.model())
-			.param("duration", generation.durationSeconds())
-			.param("resolution", generation.resolution())
+			.param("image", request.imageId())
+			.param("imageKey", request.imageKey())
+			.param("endImage", request.endImageId())
+			.param("endImageKey", request.endImageKey())
+			.param("prompt", request.prompt())
+			.param("template", request.template())
+			.param("effectivePrompt", request.effectivePrompt())
+			.param("model", request.model())
+			.param("duration", request.durationSeconds())
+			.param("resolution", request.resolution())
+			.param("promptOptimizer", request.promptOptimizer())
+			.param("audio", request.audio())
+			.param("negativePrompt", request.negativePrompt())
+			.param("aspectRatio", request.aspectRatio())
 			.param("cost", generation.cost())
 			.update();
 	}
@@ -59,18 +75,6 @@ class VideoGenerations {
 
 	Optional<VideoGeneration> find(UUID id) {
 		return jdbc.sql("SELECT * FROM video_generations WHERE id = ?").param(id).query(ROW).optional();
-	}
-
-	/** The generation while it may still change; empty once it has ended (or never existed). */
-	Optional<VideoGeneration> findUnfinished(UUID id) {
-		return find(id).filter(generation -> !generation.status().isTerminal());
-	}
-
-	Optional<VideoGeneration> findByPrediction(String predictionId) {
-		return jdbc.sql("SELECT * FROM video_generations WHERE provider_prediction_id = ?")
-			.param(predictionId)
-			.query(ROW)
-			.optional();
 	}
 
 	List<VideoGeneration> page(UUID user, int page, int size) {
@@ -90,53 +94,6 @@ class VideoGenerations {
 			.single();
 	}
 
-	List<VideoGeneration> unfinishedCreatedBefore(Instant cutoff) {
-		return jdbc.sql("SELECT * FROM video_generations WHERE " + UNFINISHED + " AND created_at < ? ORDER BY created_at")
-			.param(Timestamp.from(cutoff))
-			.query(ROW)
-			.list();
-	}
-
-	boolean markProcessing(UUID id) {
-		return jdbc.sql("UPDATE video_generations SET status = 'processing', started_at = coalesce(started_at, now()) "
-				+ "WHERE id = ? AND " + UNFINISHED)
-			.param(id)
-			.update() == 1;
-	}
-
-	boolean recordPrediction(UUID id, String predictionId) {
-		return jdbc.sql("""
-				UPDATE video_generations SET provider_prediction_id = ?, status = 'processing',
-				    started_at = coalesce(started_at, now())
-				WHERE id = ? AND\s""" + UNFINISHED)
-			.params(predictionId, id)
-			.update() == 1;
-	}
-
-	/** Progress only moves forward, and only while processing. */
-	boolean progress(UUID id, int percent) {
-		return jdbc.sql("UPDATE video_generations SET progress = ? WHERE id = ? AND status = 'processing' AND progress < ?")
-			.params(percent, id, percent)
-			.update() == 1;
-	}
-
-	boolean complete(UUID id, String videoKey, String posterKey) {
-		return jdbc.sql("""
-				UPDATE video_generations SET status = 'completed', video_url = ?, poster_url = ?, progress = 100,
-				    completed_at = now()
-				WHERE id = ? AND\s""" + UNFINISHED)
-			.params(videoKey, posterKey, id)
-			.update() == 1;
-	}
-
-	boolean fail(UUID id, String code, String message) {
-		return jdbc.sql("""
-				UPDATE video_generations SET status = 'failed', error_code = ?, error_message = ?, completed_at = now()
-				WHERE id = ? AND\s""" + UNFINISHED)
-			.params(code, message, id)
-			.update() == 1;
-	}
-
 	/** Hides a generation from its owner; the ledger keeps its history. */
 	boolean hide(UUID id) {
 		return jdbc.sql("UPDATE video_generations SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL")
@@ -147,14 +104,17 @@ class VideoGenerations {
 	private static final RowMapper<VideoGeneration> ROW = VideoGenerations::map;
 
 	private static VideoGeneration map(ResultSet rs, int row) throws SQLException {
-		return new VideoGeneration(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-				rs.getObject("image_id", UUID.class), rs.getString("image_url"), rs.getString("prompt"),
-				rs.getString("template"), rs.getString("effective_prompt"), rs.getString("model"),
-				rs.getString("provider_prediction_id"), rs.getInt("duration_seconds"), rs.getString("resolution"),
-				rs.getInt("cost"), VideoStatus.of(rs.getString("status")), rs.getInt("progress"),
-				rs.getString("video_url"), rs.getString("poster_url"), rs.getString("error_code"),
-				rs.getString("error_message"), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "started_at"), instant(rs, "completed_at"));
+		VideoGeneration.VideoRequest request = new VideoGeneration.VideoRequest(rs.getObject("image_id", UUID.class),
+				rs.getString("image_url"), rs.getObject("end_image_id", UUID.class), rs.getString("end_image_key"),
+				rs.getString("prompt"), rs.getString("template"), rs.getString("effective_prompt"),
+				rs.getString("model"), rs.getInt("duration_seconds"), rs.getString("resolution"),
+				(Boolean) rs.getObject("prompt_optimizer"), (Boolean) rs.getObject("generate_audio"),
+				rs.getString("negative_prompt"), rs.getString("aspect_ratio"));
+		return new VideoGeneration(new GenerationId(rs.getObject("id", UUID.class)), rs.getObject("user_id", UUID.class),
+				request, rs.getInt("cost"), GenerationStatus.of(rs.getString("status")), rs.getInt("progress"),
+				rs.getString("provider_prediction_id"), rs.getString("video_url"), rs.getString("poster_url"),
+				rs.getString("error_code"), rs.getString("error_message"), instant(rs, "created_at"),
+				instant(rs, "updated_at"), instant(rs, "started_at"), instant(rs, "completed_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,30 +4,35 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.wanderframe.generation.GenerationStatus;
 
 /** A generation as its owner sees it: app URLs for the media, never storage keys. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record VideoView(UUID id, UUID imageId, String prompt, String template, int duration, String resolution,
+record VideoView(UUID id, UUID imageId, UUID endImageId, String prompt, String template, String model, int duration,
+		String resolution, Boolean audio, Boolean promptOptimizer, String negativePrompt, String aspectRatio,
 		String status, int progress, String videoUrl, String downloadUrl, String posterUrl, Error error, int cost,
-		Instant createdAt, Instant updatedAt, Instant completedAt) {
+		Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt) {
 
 	record Error(String code, String message) {
 	}
 
 	static VideoView of(VideoGeneration generation) {
-		boolean completed = generation.status() == VideoStatus.COMPLETED;
+		boolean completed = generation.status() == GenerationStatus.COMPLETED;
 		String base = "/api/video/" + generation.id();
-		return new VideoView(generation.id(), generation.imageId(), generation.prompt(), generation.template(),
-				generation.durationSeconds(), generation.resolution(), generation.status().value(),
+		VideoGeneration.VideoRequest request = generation.request();
+		return new VideoView(generation.id().value(), request.imageId(), request.endImageId(), request.prompt(),
+				request.template(), request.model(), request.durationSeconds(), request.resolution(), request.audio(),
+				request.promptOptimizer(), request.negativePrompt(), request.aspectRatio(), generation.status().value(),
 				generation.progress(), completed ? base + "/video.mp4" : null,
 				completed ? base + "/video.mp4?download=true" : null,
 				completed && generation.posterKey() != null ? base + "/poster.jpg" : null,
 				generation.errorCode() == null ? null : new Error(generation.errorCode(), generation.errorMessage()),
-				generation.cost(), generation.createdAt(), generation.updatedAt(), generation.completedAt());
+				generation.cost(), generation.createdAt(), generation.updatedAt(), generation.startedAt(),
+				generation.completedAt());
 	}
 
 	boolean isTerminal() {
-		return VideoStatus.of(status).isTerminal();
+		return GenerationStatus.of(status).isTerminal();
 	}
 
 }

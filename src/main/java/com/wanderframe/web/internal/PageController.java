@@ -1,8 +1,11 @@
 package com.wanderframe.web.internal;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.credits.Credits;
+import com.wanderframe.generation.ModelCatalogue;
+import com.wanderframe.generation.ModelKind;
+import com.wanderframe.billing.CreditPurchases;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,27 +18,29 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
-	/** Step 3's price, shown on its button before the click (the imaging module's setting). */
-	private final int imageCost;
+	/** Step 3's price, shown on its button before the click: the catalogue's. */
+	private final ModelCatalogue models;
 
-	/** What a new account starts with, promised on the landing and sign-up pages. */
-	private final int signupCredits;
+	/** What a new account starts with, promised on the landing and sign-up pages: the credits module's. */
+	private final Credits credits;
 
-	PageController(@Value("${wanderframe.imaging.cost:1}") int imageCost,
-			@Value("${wanderframe.credits.signup-grant:10}") int signupCredits) {
-		this.imageCost = imageCost;
-		this.signupCredits = signupCredits;
+	private final CreditPurchases purchases;
+
+	PageController(ModelCatalogue models, Credits credits, CreditPurchases purchases) {
+		this.models = models;
+		this.credits = credits;
+		this.purchases = purchases;
 	}
 
 	@GetMapping("/")
 	String landing(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("signupCredits", signupCredits);
+		model.addAttribute("signupCredits", credits.signupGrant());
 		return user == null ? "landing" : "redirect:/studio";
 	}
 
 	@GetMapping("/signin")
 	String signIn(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("signupCredits", signupCredits);
+		model.addAttribute("signupCredits", credits.signupGrant());
 		return user == null ? "signin" : "redirect:/studio";
 	}
 
@@ -46,13 +51,22 @@ class PageController {
 
 	@GetMapping("/studio")
 	String studio(Model model) {
-		model.addAttribute("imageCost", imageCost);
+		com.wanderframe.generation.Model image = models.defaultModel(ModelKind.IMAGE);
+		model.addAttribute("imageCost", models.price(image, image.choices().get(0), false));
 		return "studio";
 	}
 
 	@GetMapping("/history")
 	String history() {
 		return "history";
+	}
+
+	/** Buying credits; also where Stripe sends the person back ({@code /credits/return}). */
+	@GetMapping({ "/credits", "/credits/return" })
+	String credits(Model model) {
+		model.addAttribute("purchasesEnabled", purchases.enabled());
+		model.addAttribute("packs", purchases.packs());
+		return "credits";
 	}
 
 }

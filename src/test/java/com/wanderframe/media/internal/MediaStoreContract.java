@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 import com.wanderframe.media.MediaNotFoundException;
@@ -85,6 +86,30 @@ abstract class MediaStoreContract {
 		store().copyTo("videos/dan/v.jpg", target);
 
 		assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+	}
+
+	@Test
+	void listingAPrefixFindsEveryObjectUnderItWithItsSizeAndAge() throws IOException {
+		store().put("videos/finn/a.mp4", new byte[] { 1, 2, 3 }, "video/mp4");
+		store().put("videos/finn/deeper/b.jpg", new byte[] { 1 }, "image/jpeg");
+		store().put("videos/finnegan/c.mp4", new byte[] { 1, 2 }, "video/mp4");
+
+		List<MediaObject> listed;
+		try (java.util.stream.Stream<MediaObject> objects = store().list("videos/finn/")) {
+			listed = objects.toList();
+		}
+
+		assertThat(listed).extracting(MediaObject::key)
+			.containsExactlyInAnyOrder("videos/finn/a.mp4", "videos/finn/deeper/b.jpg");
+		assertThat(listed).filteredOn(object -> object.key().endsWith("a.mp4"))
+			.singleElement()
+			.satisfies(object -> {
+				assertThat(object.size()).isEqualTo(3);
+				assertThat(object.lastModified()).isBefore(java.time.Instant.now().plusSeconds(60));
+			});
+		try (java.util.stream.Stream<MediaObject> none = store().list("images/finn/")) {
+			assertThat(none).isEmpty();
+		}
 	}
 
 	@Test

@@ -61,6 +61,27 @@ class S3PhotoStorageTests {
 	@Autowired
 	MediaStore store;
 
+	@Autowired
+	OrphanSweep sweep;
+
+	@Test
+	void theOrphanSweepRemovesUnclaimedObjectsFromTheBucketAndKeepsPhotos() throws IOException {
+		ApiClient client = ApiClient.signedUp(port);
+		UUID user = UUID.fromString(client.get("/api/me").json().path("id").asString());
+		String photoUrl = new Studio(client).uploadPhoto(Studio.selfieJpeg(300, 400), "me.jpg", "image/jpeg")
+			.json()
+			.path("url")
+			.asString();
+		String orphan = "photos/" + user + "/" + UUID.randomUUID() + ".jpg";
+		store.put(orphan, new byte[] { 1, 2, 3 }, "image/jpeg");
+
+		// The bucket's clock decides an object's age; a cutoff ahead of it makes everything old enough.
+		sweep.sweep(java.time.Instant.now().plus(java.time.Duration.ofMinutes(5)));
+
+		assertThat(store.exists(orphan)).isFalse();
+		assertThat(client.get(photoUrl).status()).isEqualTo(200);
+	}
+
 	@Test
 	void anUploadedPhotoLivesInTheBucketAndIsServedFromIt() throws IOException {
 		ApiClient client = ApiClient.signedUp(port);
@@ -72,7 +93,7 @@ class S3PhotoStorageTests {
 		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
 		String id = upload.json().path("id").asString();
 		String key = "photos/" + user + "/" + id + ".jpg";
-		assertThat(store).isInstanceOf(S3MediaStore.class);
+		assertThat(((AccountedMediaStore) store).delegate()).isInstanceOf(S3MediaStore.class);
 		assertThat(store.exists(key)).isTrue();
 		byte[] whole = client.get(upload.json().path("url").asString()).bytes();
 		assertThat(whole).isEqualTo(store.open(key).readAllBytes());

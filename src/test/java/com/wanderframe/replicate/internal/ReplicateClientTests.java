@@ -84,6 +84,25 @@ class ReplicateClientTests {
 	}
 
 	@Test
+	void anInputTheModelDoesNotTakeIsRefusedAsReplicateRefusesIt() {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Map<String, Object> input = hailuoInput();
+		input.put("generate_audio", true);
+		input.put("duration", "six");
+
+		ReplicateException refused = catchThrowableOfType(ReplicateException.class,
+				() -> client.createPrediction(HAILUO, input, null, null));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.isPermanent()).isTrue();
+		assertThat(replicate.createdPredictions()).isEmpty();
+		assertThat(replicate.rejectedInputs()).singleElement()
+			.asString()
+			.contains("Additional property generate_audio is not allowed")
+			.contains("duration: Invalid type");
+	}
+
+	@Test
 	void withoutAWebhookOrDeadlineNeitherIsSent() {
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
 
@@ -190,7 +209,7 @@ class ReplicateClientTests {
 			HttpReplicateClient impatient = new HttpReplicateClient(new ReplicateProperties(
 					"http://127.0.0.1:" + silent.getLocalPort() + "/v1", FakeReplicate.TOKEN, null,
 					Duration.ofSeconds(2), Duration.ofMillis(300),
-					new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5))));
+					new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)), null));
 
 			ReplicateException unanswered = catchThrowableOfType(ReplicateException.class,
 					() -> impatient.createPrediction(HAILUO, hailuoInput(), null, null));
@@ -297,7 +316,7 @@ class ReplicateClientTests {
 	void aDownloadInterruptedWhileItWaitsToRetryLeavesNothingBehind() throws Exception {
 		HttpReplicateClient patient = new HttpReplicateClient(new ReplicateProperties(replicate.baseUrl(),
 				FakeReplicate.TOKEN, null, Duration.ofSeconds(2), Duration.ofSeconds(10),
-				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30))), FAKE_OUTPUTS);
+				new ReplicateProperties.Retry(5, Duration.ofSeconds(20), Duration.ofSeconds(30)), null), FAKE_OUTPUTS);
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
 		Prediction done = client.getPrediction(client.createPrediction(HAILUO, hailuoInput(), null, null).id());
 		replicate.failNextDownloads(1, 503);
@@ -459,7 +478,7 @@ class ReplicateClientTests {
 		}
 
 		assertThat(output.getAll()).contains("retrying").doesNotContain(token);
-		assertThat(new ReplicateProperties("x", token, "whsec_abc", null, null, null).toString())
+		assertThat(new ReplicateProperties("x", token, "whsec_abc", null, null, null, null).toString())
 			.doesNotContain(token)
 			.doesNotContain("whsec_abc");
 	}
@@ -573,7 +592,7 @@ class ReplicateClientTests {
 
 	static ReplicateProperties properties(String baseUrl, String token, String webhookSecret) {
 		return new ReplicateProperties(baseUrl, token, webhookSecret, Duration.ofSeconds(2), Duration.ofSeconds(10),
-				new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)));
+				new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(5)), null);
 	}
 
 	private static int closedPort() throws IOException {

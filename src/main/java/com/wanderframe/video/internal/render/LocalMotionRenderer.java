@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * leaving the picture ({@link Framing}). Rendering overlaps encoding: renderer threads fill a few
  * reusable frames while this thread hands finished ones to x264, so memory stays the same
  * however long the clip. Safe to use from several threads at once; each call has its own
- * encoder and threads.
+ * encoder and threads, and at most {@link RenderProperties#concurrency()} calls render at a time
+ * (the rest wait), each with {@link RenderProperties#encoderThreads()} x264 threads.
  */
 @Component
 public class LocalMotionRenderer {
@@ -48,12 +51,28 @@ public class LocalMotionRenderer {
 
 	private final int workers;
 
+	private final int encoderThreads;
+
+	/** Renders that may run at once; the others wait their turn (fairly, in arrival order). */
+	private final Semaphore slots;
+
 	public LocalMotionRenderer() {
-		this(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() / 2)));
+		this(RenderProperties.defaults());
+	}
+
+	@Autowired
+	public LocalMotionRenderer(RenderProperties properties) {
+		this(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() / 2)), properties);
 	}
 
 	LocalMotionRenderer(int workers) {
+		this(workers, RenderProperties.defaults());
+	}
+
+	LocalMotionRenderer(int workers, RenderProperties properties) {
 		this.workers = workers;
+		this.encoderThreads = properties.encoderThreads();
+		this.slots = new Semaphore(properties.concurrency(), true);
 	}
 
 	/**
@@ -62,6 +81,22 @@ public class LocalMotionRenderer {
 	 * @throws InterruptedIOException if the calling thread is interrupted; the interrupt stays set
 	 */
 	public void render(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+		try {
+			slots.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for a render slot");
+		}
+		try {
+			renderNow(request, mp4, progressPercent);
+		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private void renderNow(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
 		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
 		int width = size[0], height = size[1], frames = request.frameCount();
 		Atmosphere atmosphere = request.layers() == null ? Atmosphere.NONE : Atmosphere.parse(request.prompt());
@@ -125,7 +160,7 @@ public class LocalMotionRenderer {
 			throws IOException {
 		progressPercent.accept(0);
 		boolean done = false;
-		try (H264Encoder encoder = new H264Encoder(mp4, width, height, fps)) {
+		try (H264Encoder encoder = new H264Encoder(mp4, width, height, fps, encoderThreads)) {
 			encode(painters, frames, encoder, progressPercent);
 			encoder.finish();
 			done = true;

@@ -292,6 +292,40 @@ class LocalMotionRendererTests {
 		assertThat(directory.resolve("notes.jpg")).doesNotExist();
 	}
 
+	@Test
+	void fourRendersOnAMachineConfiguredForOneAtATimeRunInTurn() {
+		LocalMotionRenderer bounded = new LocalMotionRenderer(1, new RenderProperties(1, 1));
+		java.util.concurrent.atomic.AtomicInteger rendering = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
+		List<VideoInfo> infos = Concurrently.run(4, 4, (i) -> () -> {
+			Path mp4 = directory.resolve("bounded-" + i + ".mp4");
+			bounded.render(new RenderRequest(LANDSCAPE, "pan right", 1, 144, 25), mp4, (percent) -> {
+				if (percent == 0) {
+					mostAtOnce.accumulateAndGet(rendering.incrementAndGet(), Math::max);
+				}
+				else if (percent == 100) {
+					rendering.decrementAndGet();
+				}
+			});
+			return Mp4Files.probe(mp4);
+		});
+
+		assertThat(infos).allSatisfy((info) -> assertThat(info.frameCount()).isEqualTo(25));
+		assertThat(mostAtOnce.get()).isEqualTo(1);
+	}
+
+	@Test
+	void withoutSettingsRendersTakeHalfTheCoresAndShareThemOut() {
+		int cores = Runtime.getRuntime().availableProcessors();
+
+		RenderProperties defaults = RenderProperties.defaults();
+
+		assertThat(defaults.concurrency()).isEqualTo(Math.max(1, cores / 2));
+		assertThat(defaults.encoderThreads()).isEqualTo(Math.max(1, cores / defaults.concurrency()));
+		assertThat(new RenderProperties(3, 2).encoderThreads()).isEqualTo(2);
+	}
+
 	private Path render(BufferedImage image, String prompt, int seconds, int shortSide) throws IOException {
 		Path mp4 = Files.createTempFile(directory, "clip", ".mp4");
 		renderer.render(new RenderRequest(image, prompt, seconds, shortSide, 25), mp4, (percent) -> {

@@ -1,0 +1,74 @@
+// Reopening the studio: the ids in the URL, or else a generation still running (started in
+// another tab, on another device, or in a tab that was closed), or one that finished in the
+// last few minutes, unless the person has already moved on from it ("Start over").
+import { api } from '../api.js';
+import { isCompleted, isFailed, isRunning, isTerminal } from '../status.js';
+import { nextStep, render, showStudioError, state } from './state.js';
+import { markChosenLocation } from './step2-location.js';
+import { followImage } from './step3-image.js';
+import { followVideo, refill } from './step4-video.js';
+import { DISMISSED } from './step5-done.js';
+
+const RECENT_MS = 10 * 60 * 1000;
+
+async function recoverableVideo() {
+	const recent = await api('/api/video?page=0&size=5').catch(() => ({ items: [] }));
+	const running = recent.items.find(isRunning);
+	if (running) {
+		return running.id;
+	}
+	const latest = recent.items[0];
+	if (latest && localStorage.getItem(DISMISSED) !== latest.id) {
+		const finishedAt = Date.parse(latest.completedAt || latest.updatedAt);
+		if (Date.now() - finishedAt < RECENT_MS) {
+			return latest.id;
+		}
+	}
+	return null;
+}
+
+export async function restore() {
+	const params = new URLSearchParams(window.location.search);
+	let videoId = params.get('video');
+	let imageId = params.get('image');
+	let photoId = params.get('photo');
+	let slug = params.get('location');
+	try {
+		if (!videoId && !imageId && !photoId) {
+			videoId = await recoverableVideo();
+		}
+		if (videoId) {
+			state.video = await api(`/api/video/${videoId}`);
+			imageId = state.video.imageId;
+		}
+		if (imageId) {
+			state.image = await api(`/api/images/${imageId}`);
+			photoId = state.image.photoId;
+			slug = state.image.location;
+		}
+		if (photoId) {
+			state.photo = await api(`/api/photos/${photoId}`);
+		}
+		if (slug) {
+			state.location = state.locations.find((l) => l.slug === slug) || null;
+		}
+	}
+	catch (error) {
+		showStudioError(`We could not reopen that generation: ${error.message}`);
+		state.video = null;
+	}
+	state.restored = true;
+	markChosenLocation();
+	refill(state.video);
+	state.open = nextStep();
+	if (state.video && !isCompleted(state.video) && !isFailed(state.video)) {
+		state.open = 4;
+	}
+	render();
+	if (state.image && !isTerminal(state.image)) {
+		followImage(state.image.id);
+	}
+	if (state.video && !isTerminal(state.video)) {
+		followVideo(state.video.id);
+	}
+}

@@ -1,0 +1,238 @@
+package com.wanderframe.video;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import com.wanderframe.ApiClient;
+import com.wanderframe.Ledger;
+import com.wanderframe.Studio;
+import com.wanderframe.replicate.FakeReplicate;
+import com.wanderframe.replicate.FakeReplicate.Scenario;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every video model in the catalogue, against a fake Replicate that enforces each model's
+ * documented input schema: a generation completes, its request carries exactly that model's
+ * inputs, the price charged is the price offered, and what a model cannot do is refused before
+ * any charge.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VideoModelTests {
+
+	static final FakeReplicate replicate = FakeReplicate.shared();
+
+	@DynamicPropertySource
+	static void replicate(DynamicPropertyRegistry registry) {
+		ReplicateVideoProperties.register(registry, "local");
+		registry.add("wanderframe.video.first-poll", () -> "100ms");
+		registry.add("wanderframe.video.max-poll-interval", () -> "400ms");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	com.wanderframe.credits.Credits credits;
+
+	ApiClient client;
+
+	Studio studio;
+
+	String imageId;
+
+	@BeforeEach
+	void setUp() {
+		replicate.reset();
+		client = ApiClient.signedUp(port);
+		studio = new Studio(client);
+		imageId = studio.imageAtLocation();
+		// Enough for the dearest model; the sign-up grant is not.
+		credits.grant(java.util.UUID.fromString(client.get("/api/me").json().path("id").asString()), 40, "Test credits");
+	}
+
+	/** Model, what the person asks beyond image and prompt, the inputs the model must receive (images aside). */
+	static Stream<Arguments> models() {
+		return Stream.of(
+				Arguments.of("minimax/hailuo-02", "\"duration\":6,\"resolution\":\"768p\",\"promptOptimizer\":false,\"endFrame\":true",
+						List.of("prompt", "first_frame_image", "last_frame_image", "duration", "resolution", "prompt_optimizer"),
+						"{\"duration\":6,\"resolution\":\"768p\",\"prompt_optimizer\":false}", "6s-768p"),
+				Arguments.of("minimax/hailuo-2.3", "\"duration\":10,\"resolution\":\"768p\"",
+						List.of("prompt", "first_frame_image", "duration", "resolution", "prompt_optimizer"),
+						"{\"duration\":10,\"resolution\":\"768p\",\"prompt_optimizer\":true}", "10s-768p"),
+				Arguments.of("kwaivgi/kling-v2.1", "\"duration\":5,\"resolution\":\"1080p\",\"negativePrompt\":\"blur\",\"endFrame\":true",
+						List.of("prompt", "start_image", "end_image", "duration", "mode", "negative_prompt"),
+						"{\"duration\":5,\"mode\":\"pro\",\"negative_prompt\":\"blur\"}", "5s-1080p"),
+				Arguments.of("bytedance/seedance-1-pro", "\"duration\":5,\"resolution\":\"720p\",\"endFrame\":true",
+						List.of("prompt", "image", "last_frame_image", "duration", "resolution", "camera_fixed"),
+						"{\"duration\":5,\"resolution\":\"720p\",\"camera_fixed\":false}", "5s-720p"),
+				Arguments.of("google/veo-3-fast", "\"duration\":8,\"resolution\":\"720p\",\"aspectRatio\":\"16:9\",\"negativePrompt\":\"rain\"",
+						List.of("prompt", "image", "duration", "resolution", "negative_prompt", "aspect_ratio", "generate_audio"),
+						"{\"duration\":8,\"resolution\":\"720p\",\"negative_prompt\":\"rain\",\"aspect_ratio\":\"16:9\",\"generate_audio\":false}",
+						"8s-720p"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("models")
+	void eachModelGetsExactlyItsOwnInputsAndChargesWhatItOffers(String model, String options, List<String> inputs,
+			String values, String priceKey) {
+		replicate.onModel(model).respondWith(Scenario.succeedsAfterPolls(2, TestVideos.mp4(), "video/mp4"));
+		int offered = price(model, priceKey);
+		// An uploaded photo may be a frame too; it is a different picture from the image.
+		String endImage = options.contains("\"endFrame\":true") ? studio.uploadSelfie() : null;
+		String body = options.replace(",\"endFrame\":true", "");
+		int before = studio.credits();
+
+		ApiClient.Response accepted = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"model\":\"%s\",%s%s}".formatted(imageId, model, body,
+						endImage == null ? "" : ",\"endImageId\":\"" + endImage + "\""));
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+		assertThat(accepted.json().path("cost").asInt()).isEqualTo(offered);
+		String id = accepted.json().path("id").asString();
+		JsonNode done = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1));
+
+		assertThat(done.path("status").asString()).as(done.toString() + replicate.rejectedInputs()).isEqualTo("completed");
+		assertThat(done.path("model").asString()).isEqualTo(model);
+		assertThat(studio.credits()).isEqualTo(before - offered);
+		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
+		FakeReplicate.CreateRequest create = replicate.createdPredictions().get(0);
+		assertThat(create.model()).isEqualTo(model);
+		JsonNode input = create.input();
+		List<String> names = new ArrayList<>();
+		input.propertyNames().forEach(names::add);
+		assertThat(names).containsExactlyInAnyOrderElementsOf(inputs);
+		assertThat(input.path("prompt").asString()).isEqualTo("slow push in");
+		JsonNode expected = tools.jackson.databind.json.JsonMapper.builder().build().readTree(values);
+		expected.propertyNames().forEach(name -> assertThat(input.get(name)).as(name).isEqualTo(expected.get(name)));
+		if (endImage != null) {
+			String first = input.path(inputs.get(1)).asString();
+			String last = input.path(inputs.get(2)).asString();
+			assertThat(first).isNotBlank();
+			assertThat(last).isNotBlank().isNotEqualTo(first);
+		}
+	}
+
+	@Test
+	void veoWithSoundChargesForSoundAndKeepsTheSoundTrack() throws Exception {
+		byte[] withSound = TestVideos.mp4WithSound();
+		replicate.onModel("google/veo-3-fast").respondWith(Scenario.succeeds(withSound, "video/mp4"));
+		int offered = price("google/veo-3-fast", "8s-720p-audio");
+		int before = studio.credits();
+
+		String id = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"waves and gulls\",\"model\":\"google/veo-3-fast\",\"audio\":true}"
+					.formatted(imageId))
+			.json()
+			.path("id")
+			.asString();
+		JsonNode done = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1));
+
+		assertThat(done.path("status").asString()).isEqualTo("completed");
+		assertThat(done.path("audio").asBoolean()).isTrue();
+		assertThat(offered).isGreaterThan(price("google/veo-3-fast", "8s-720p"));
+		assertThat(studio.credits()).isEqualTo(before - offered);
+		assertThat(replicate.createdPredictions().get(0).input().path("generate_audio").asBoolean()).isTrue();
+		Path stored = Files.createTempFile("wanderframe-sound-", ".mp4");
+		try {
+			Files.write(stored, client.get(done.path("videoUrl").asString()).bytes());
+			assertThat(TestVideos.audioCodec(stored)).isEqualTo("aac");
+		}
+		finally {
+			Files.delete(stored);
+		}
+		assertThat(client.get(done.path("posterUrl").asString()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void whatAModelCannotDoIsRefusedBeforeAnyCharge() {
+		String otherImage = studio.imageAtLocation();
+		ApiClient stranger = ApiClient.signedUp(port);
+		String strangersImage = new Studio(stranger).imageAtLocation();
+		int before = studio.credits();
+
+		assertRefused("\"model\":\"acme/unknown\"", 400, "unknown_model");
+		assertRefused("\"model\":\"minimax/hailuo-2.3\",\"endImageId\":\"" + otherImage + "\"", 400,
+				"end_frame_not_supported");
+		assertRefused("\"model\":\"minimax/hailuo-02\",\"audio\":true", 400, "audio_not_supported");
+		assertRefused("\"model\":\"minimax/hailuo-02\",\"duration\":10,\"resolution\":\"1080p\"", 400,
+				"unsupported_combination");
+		assertRefused("\"model\":\"kwaivgi/kling-v2.1\",\"resolution\":\"720p\",\"endImageId\":\"" + otherImage + "\"",
+				400, "unsupported_combination");
+		assertRefused("\"model\":\"google/veo-3-fast\",\"duration\":6", 400, "invalid_duration");
+		assertRefused("\"model\":\"kwaivgi/kling-v2.1\",\"resolution\":\"768p\"", 400, "invalid_resolution");
+		assertRefused("\"model\":\"minimax/hailuo-02\",\"endImageId\":\"" + strangersImage + "\"", 404,
+				"image_not_found");
+
+		assertThat(studio.credits()).isEqualTo(before);
+		assertThat(client.get("/api/video").json().path("total").asInt()).isZero();
+		assertThat(replicate.createdPredictions()).isEmpty();
+	}
+
+	@Test
+	void theCatalogueOffersEveryModelWithItsOptionsAndPrices() {
+		JsonNode videos = client.get("/api/models?kind=video").json();
+		List<String> ids = new ArrayList<>();
+		videos.forEach(model -> ids.add(model.path("id").asString()));
+		assertThat(ids).containsExactly("local/motion", "minimax/hailuo-02", "minimax/hailuo-2.3", "kwaivgi/kling-v2.1",
+				"bytedance/seedance-1-pro", "google/veo-3-fast");
+		JsonNode hailuo = videos.get(1);
+		assertThat(hailuo.path("default").asBoolean()).isTrue();
+		assertThat(hailuo.path("provider").asString()).isEqualTo("replicate");
+		assertThat(hailuo.path("endFrame").asBoolean()).isTrue();
+		assertThat(hailuo.path("promptOptimizer").asBoolean()).isTrue();
+		assertThat(hailuo.path("audio").asBoolean()).isFalse();
+		assertThat(hailuo.path("costs").path("6s-768p").asInt()).isEqualTo(5);
+		assertThat(hailuo.path("costs").has("10s-1080p")).isFalse();
+		JsonNode kling = videos.get(3);
+		assertThat(kling.path("endFrameResolutions").toString()).isEqualTo("[\"1080p\"]");
+		assertThat(kling.path("negativePrompt").asBoolean()).isTrue();
+		JsonNode veo = videos.get(5);
+		assertThat(veo.path("audio").asBoolean()).isTrue();
+		assertThat(veo.path("aspectRatios").toString()).isEqualTo("[\"16:9\",\"9:16\"]");
+		assertThat(veo.path("typicalSeconds").asLong()).isPositive();
+
+		JsonNode images = client.get("/api/models?kind=image").json();
+		List<String> imageIds = new ArrayList<>();
+		images.forEach(model -> imageIds.add(model.path("id").asString()));
+		assertThat(imageIds).containsExactly("local/compositor", "black-forest-labs/flux-kontext-pro",
+				"google/nano-banana", "bytedance/seedream-4");
+	}
+
+	private void assertRefused(String options, int status, String code) {
+		ApiClient.Response refused = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",%s}".formatted(imageId, options));
+		assertThat(refused.status()).as(options + " " + refused).isEqualTo(status);
+		assertThat(refused.code()).as(options).isEqualTo(code);
+	}
+
+	private int price(String model, String key) {
+		for (JsonNode entry : client.get("/api/models?kind=video").json()) {
+			if (entry.path("id").asString().equals(model)) {
+				return entry.path("costs").path(key).asInt();
+			}
+		}
+		throw new AssertionError("not offered: " + model);
+	}
+
+}
