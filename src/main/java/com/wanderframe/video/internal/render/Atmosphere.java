@@ -14,6 +14,11 @@ record Atmosphere(double intensity, boolean wind, boolean still, boolean rain, b
 
 	static final Atmosphere NONE = new Atmosphere(1, false, false, false, false, false);
 
+	/** Whether anything is to be drawn over the scene. */
+	boolean weather() {
+		return rain || snow || fog;
+	}
+
 	private static final Pattern WORD = Pattern.compile("[a-z]+");
 
 	static Atmosphere parse(String prompt) {

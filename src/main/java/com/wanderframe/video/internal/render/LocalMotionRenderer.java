@@ -99,12 +99,18 @@ public class LocalMotionRenderer {
 	private void renderNow(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
 		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
 		int width = size[0], height = size[1], frames = request.frameCount();
-		Atmosphere atmosphere = request.layers() == null ? Atmosphere.NONE : Atmosphere.parse(request.prompt());
+		Atmosphere atmosphere = Atmosphere.parse(request.prompt());
 		// "still" holds the camera: only the place itself moves
 		CameraPath path = CameraPath.parse(atmosphere.still() ? "static camera" : request.prompt());
 		List<Pose> poses = poses(path, frames, request.fps());
 		if (request.layers() != null) {
-			renderLayered(request, mp4, progressPercent, width, height, poses, atmosphere);
+			renderLayered(request.layers(), request, mp4, progressPercent, width, height, poses, atmosphere);
+			return;
+		}
+		if (atmosphere.weather()) {
+			// a flat picture with rain, snow or fog asked for: one layer, the weather over it
+			renderLayered(SceneLayers.flat(request.image()), request, mp4, progressPercent, width, height, poses,
+					atmosphere);
 			return;
 		}
 
@@ -124,9 +130,8 @@ public class LocalMotionRenderer {
 	 * Through the layers: the path is fitted with room for the layer that moves most, so every
 	 * layer's own viewport stays inside the picture all the way.
 	 */
-	private void renderLayered(RenderRequest request, Path mp4, IntConsumer progressPercent, int width, int height,
-			List<Pose> poses, Atmosphere atmosphere) throws IOException {
-		SceneLayers layers = request.layers();
+	private void renderLayered(SceneLayers layers, RenderRequest request, Path mp4, IntConsumer progressPercent,
+			int width, int height, List<Pose> poses, Atmosphere atmosphere) throws IOException {
 		BufferedImage first = layers.layers().get(0).image();
 		double most = layers.layers().stream().mapToDouble(SceneLayers.Layer::parallax).max().orElse(1);
 		List<Pose> roomy = poses.stream()

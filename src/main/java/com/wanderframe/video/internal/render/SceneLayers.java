@@ -36,6 +36,11 @@ public record SceneLayers(List<Layer> layers, double horizon, Rectangle subject,
 		Objects.requireNonNull(subject);
 	}
 
+	/** A picture as one plane: nothing in it moves on its own. */
+	static SceneLayers flat(BufferedImage image) {
+		return new SceneLayers(List.of(new Layer("picture", image, 1, false)), -1, new Rectangle(), Set.of());
+	}
+
 	/** How far each depth follows the camera: the sky least, the subject floating in front. */
 	public static double parallaxOf(String name) {
 		return switch (name) {
