@@ -201,7 +201,7 @@ public class GenerationEngine {
 			}
 			String model = kind.table().find(id).map(GenerationRow::model).orElse("unknown");
 			metrics.failed(kind.kind().value(), model, failure.code());
-			if (credits.refund(id.value(), "Refund: " + kind.kind().value() + " failed (" + failure.code() + ")")) {
+			if (credits.refund(id.value(), "Refund: " + kind.kind().value() + " generation failed (" + failure.code() + ")")) {
 				metrics.refunded(kind.kind().value(), model);
 			}
 			return true;

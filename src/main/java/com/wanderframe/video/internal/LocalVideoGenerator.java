@@ -49,10 +49,13 @@ class LocalVideoGenerator implements Generator {
 
 	private final RenderQueue queue;
 
+	private final DepthLayers depthLayers;
+
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoProperties properties,
-			GenerationMetrics metrics, RenderQueue queue) {
+			GenerationMetrics metrics, DepthLayers depthLayers, RenderQueue queue) {
 		this.queue = queue;
 		this.metrics = metrics;
+		this.depthLayers = depthLayers;
 		this.renderer = renderer;
 		this.media = media;
 		this.properties = properties;
@@ -82,7 +85,9 @@ class LocalVideoGenerator implements Generator {
 		try {
 			long began = System.nanoTime();
 			int[] reported = { 0 };
-			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS), mp4,
+			String imageKey = inputs.images().get(GenerationInputs.FIRST_FRAME);
+			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS,
+					depthLayers.of(imageKey, image)), mp4,
 					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;
