@@ -45,7 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * sends the generation's current state to the browsers following it here. So a change made by a
  * job on any instance reaches a browser connected to any other. Streams are limited per person
  * and per generation and end after a timeout (the browser reconnects); events are written by a
- * pool of senders, never by the listener.
+ * pool of senders, never by the listener. When a generation leaves a render queue (the
+ * {@code video_queue_moved} channel), the waiting generations followed here are sent again with
+ * their new place in the queue.
  */
 @Component
 class VideoEvents implements SmartLifecycle {
@@ -66,6 +68,11 @@ class VideoEvents implements SmartLifecycle {
 
 	private final LiveStatusProperties properties;
 
+	private final VideoQueue queue;
+
+	/** Followed generations whose last state sent was a place in a queue: they move when it moves. */
+	private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+
 	private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
 
 	/** Streams per person, guarded by {@code this} together with {@link #followers}' sizes. */
@@ -84,7 +91,8 @@ class VideoEvents implements SmartLifecycle {
 	private ExecutorService senders;
 
 	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
-			LiveStatusProperties properties, MeterRegistry meters) {
+			LiveStatusProperties properties, VideoQueue queue, MeterRegistry meters) {
+		this.queue = queue;
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
@@ -151,7 +159,7 @@ class VideoEvents implements SmartLifecycle {
 		// transaction, so row-level security applies to this request-path read too.
 		for (VideoView item : items) {
 			transactions.execute(status -> generations.findVisible(item.id()))
-				.map(VideoView::of)
+				.map(queue::view)
 				.ifPresent(this::publish);
 		}
 		return emitter;
@@ -180,6 +188,7 @@ class VideoEvents implements SmartLifecycle {
 				removed = true;
 				if (set.isEmpty()) {
 					followers.remove(id);
+					waiting.remove(id);
 				}
 			}
 		}
@@ -190,13 +199,24 @@ class VideoEvents implements SmartLifecycle {
 
 	private void changed(UUID id) {
 		if (followers.containsKey(id)) {
-			generations.find(id).map(VideoView::of).ifPresent(this::publish);
+			generations.find(id).map(queue::view).ifPresent(this::publish);
 		}
+	}
+
+	private void queueMoved() {
+		waiting.removeIf(id -> !followers.containsKey(id));
+		waiting.forEach(this::changed);
 	}
 
 	private void publish(VideoView view) {
 		Set<Follower> set = followers.get(view.id());
 		if (set != null) {
+			if (view.queueAhead() != null) {
+				waiting.add(view.id());
+			}
+			else {
+				waiting.remove(view.id());
+			}
 			set.forEach(follower -> follower.offer(view));
 		}
 	}
@@ -325,6 +345,7 @@ class VideoEvents implements SmartLifecycle {
 			try (Connection connection = dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN video_generation_changed");
+					statement.execute("LISTEN video_queue_moved");
 				}
 				// Changes committed while we were not listening (a reconnect) would be lost: resend.
 				followers.keySet().forEach(this::changed);
@@ -338,8 +359,17 @@ class VideoEvents implements SmartLifecycle {
 						}
 						continue;
 					}
+					boolean queueMoved = false;
 					for (PGNotification notification : notifications) {
-						changed(UUID.fromString(notification.getParameter()));
+						if ("video_queue_moved".equals(notification.getName())) {
+							queueMoved = true;
+						}
+						else {
+							changed(UUID.fromString(notification.getParameter()));
+						}
+					}
+					if (queueMoved) {
+						queueMoved();
 					}
 				}
 			}
@@ -394,6 +424,7 @@ class VideoEvents implements SmartLifecycle {
 		}
 		followers.values().stream().flatMap(Set::stream).distinct().forEach(Follower::end);
 		followers.clear();
+		waiting.clear();
 		synchronized (this) {
 			perPerson.clear();
 		}
