@@ -35,30 +35,34 @@ public final class Benchmark {
 		Results results = new Results();
 		System.out.printf("Benchmark on %d cores, load average %s, %d samples per figure%n",
 				Runtime.getRuntime().availableProcessors(), Results.loadAverage(), samples);
+		Path json = out.resolve("results.json");
 		try {
-			if (sections.contains("render")) {
-				section(results, "render", () -> RenderBench.run(results, samples, Files.createDirectories(work.resolve("render"))));
-			}
+			// the app's sections first, then the renderer alone (the app stopped)
 			if (sections.stream().anyMatch(List.of("throughput", "generate", "live", "pages")::contains)) {
 				try (AppBench app = new AppBench(results, samples, Files.createDirectories(work.resolve("app")))) {
-					section(results, "setup", () -> app.signUp(Integer.getInteger("bench.people", 200)));
-					if (sections.contains("throughput")) {
-						section(results, "throughput", app::throughput);
-					}
+					section(results, json, "setup", () -> app.signUp(Integer.getInteger("bench.people", 200)));
 					if (sections.contains("generate")) {
-						section(results, "generate", () -> app.generate(5, window));
+						section(results, json, "generate", () -> app.generate(5, window));
 					}
 					if (sections.contains("live")) {
-						section(results, "live", () -> app.liveStatus(Integer.getInteger("bench.generations", 200), Integer.getInteger("bench.followers", 1000)));
+						section(results, json, "live", () -> app.liveStatus(Integer.getInteger("bench.generations", 200),
+								Integer.getInteger("bench.followers", 1000)));
 					}
 					if (sections.contains("pages")) {
-						section(results, "pages", app::pages);
+						section(results, json, "pages", app::pages);
+					}
+					if (sections.contains("throughput")) {
+						section(results, json, "throughput", app::throughput);
 					}
 				}
 			}
+			if (sections.contains("render")) {
+				section(results, json, "render",
+						() -> RenderBench.run(results, samples, Files.createDirectories(work.resolve("render"))));
+			}
 		}
 		finally {
-			results.finish(out.resolve("results.json"));
+			results.finish(json);
 		}
 		if (!Boolean.getBoolean("bench.keep")) {
 			FileSystemUtils.deleteRecursively(work);
@@ -72,7 +76,7 @@ public final class Benchmark {
 
 	}
 
-	private static void section(Results results, String name, Section section) {
+	private static void section(Results results, Path json, String name, Section section) {
 		long start = System.nanoTime();
 		System.out.printf("[%s] starting (load %s)%n", name, Results.loadAverage());
 		try {
@@ -83,6 +87,7 @@ public final class Benchmark {
 			results.failed(name, ex);
 		}
 		System.out.printf("[%s] done in %.0f s%n", name, (System.nanoTime() - start) / 1e9);
+		results.write(json); // what is measured so far survives a run cut short
 	}
 
 }

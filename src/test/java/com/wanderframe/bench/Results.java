@@ -85,6 +85,12 @@ public final class Results {
 
 	/** Prints the table and writes the JSON. */
 	public synchronized void finish(Path json) {
+		System.out.print(write(json));
+		System.out.println("Written: " + json.toAbsolutePath());
+	}
+
+	/** Writes what is measured so far (the JSON and the table as Markdown), returning the table. */
+	public synchronized String write(Path json) {
 		machine.put("loadAverageAtEnd", loadAverage());
 		machine.put("seconds", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
 		StringBuilder table = new StringBuilder();
@@ -103,7 +109,6 @@ public final class Results {
 					row.ratio() == null ? "" : String.format("%.2f", row.ratio()), row.target() == null ? "" : row.target(),
 					row.met() == null ? "" : row.met() ? "yes" : "NO"));
 		}
-		System.out.print(table);
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("machine", machine);
 		document.put("rows", rows);
@@ -115,7 +120,7 @@ public final class Results {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		System.out.println("Written: " + json.toAbsolutePath());
+		return table.toString();
 	}
 
 	private static String number(double value) {
