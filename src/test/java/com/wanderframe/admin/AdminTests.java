@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
+import com.wanderframe.generation.ModelCatalogue;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,14 +69,14 @@ class AdminTests {
 		ApiClient operator = Operator.signedIn(port);
 		JsonNode overview = operator.get("/admin/api/overview").json();
 
-		JsonNode local = model(overview, "video", "wanderframe/local-motion");
+		JsonNode local = model(overview, "video", ModelCatalogue.LOCAL_MOTION);
 		assertThat(local.path("completed").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(local.path("failed").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(local.path("successPercent").asInt()).isBetween(1, 99);
 		JsonNode today = local.path("days").get(local.path("days").size() - 1);
 		assertThat(today.path("p50").asDouble()).isPositive();
 		assertThat(today.path("p95").asDouble()).isGreaterThanOrEqualTo(today.path("p50").asDouble());
-		assertThat(model(overview, "image", "local-compositor").path("completed").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(model(overview, "image", ModelCatalogue.LOCAL_COMPOSITOR).path("completed").asInt()).isGreaterThanOrEqualTo(1);
 
 		JsonNode failure = find(overview.path("failed"), "id", failed);
 		assertThat(failure.path("errorCode").asString()).isEqualTo("generation_failed");
@@ -92,7 +93,7 @@ class AdminTests {
 
 		ApiClient.Response page = operator.send(operator.request("/admin").header("Accept", "text/html").GET());
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("wanderframe/local-motion", failed, "generation_failed", "<svg");
+		assertThat(page.body()).contains(ModelCatalogue.LOCAL_MOTION, failed, "generation_failed", "<svg");
 	}
 
 	@Test

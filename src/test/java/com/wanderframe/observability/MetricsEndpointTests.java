@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
+import com.wanderframe.generation.ModelCatalogue;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +26,7 @@ class MetricsEndpointTests {
 
 	static final String TOKEN = "scrape-me-7f3a";
 
-	private static final String LOCAL_VIDEO = "wanderframe/local-motion";
+	private static final String LOCAL_VIDEO = ModelCatalogue.LOCAL_MOTION;
 
 	@LocalServerPort
 	int port;
@@ -91,7 +92,7 @@ class MetricsEndpointTests {
 		assertThat(after.value("wanderframe_queue_depth", "kind", "video")).isZero();
 		assertThat(after.has("wanderframe_queue_oldest_wait_seconds")).isTrue();
 		assertThat(after.has("wanderframe_live_followers")).isTrue();
-		assertThat(after.value("wanderframe_jobs_seconds_count", "task", "video-start")).isPositive();
+		assertThat(after.value("wanderframe_jobs_seconds_count", "task", "generation-start")).isPositive();
 	}
 
 	private String generate(ApiClient person, String imageId, String prompt) {

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
 import com.wanderframe.admin.Operator;
+import com.wanderframe.generation.ModelCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,11 +26,11 @@ class AdminPageTests extends BrowserTest {
 		Page page = signedIn(Operator.signedIn(port), screen);
 		page.navigate("/admin");
 
-		assertThat(page.locator("article.model[data-model='wanderframe/local-motion'] svg")).hasCount(2);
+		assertThat(page.locator("article.model[data-model='" + ModelCatalogue.LOCAL_MOTION + "'] svg")).hasCount(2);
 		assertThat(page.locator("[data-failed] tbody tr").first()).containsText("generation_failed");
 		expectNoSeriousAccessibilityViolations(page);
 		expectNoHorizontalScroll(page);
-		page.locator("article.model[data-model='wanderframe/local-motion'] summary").click();
+		page.locator("article.model[data-model='" + ModelCatalogue.LOCAL_MOTION + "'] summary").click();
 		expectNoSeriousAccessibilityViolations(page);
 		expectNoHorizontalScroll(page);
 		screenshot(page, "admin-" + screen.name().toLowerCase());

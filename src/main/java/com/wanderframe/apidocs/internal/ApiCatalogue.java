@@ -104,6 +104,15 @@ final class ApiCatalogue {
 					"404 video_not_found", "404 video_not_ready"),
 			entry("GET /api/video/{id}/poster.jpg", "Videos", "The video's poster frame", "", "404 video_not_found",
 					"404 poster_not_found"),
+			entry("POST /api/video/{id}/share", "Sharing", "Share a finished video by a public link",
+					"201 {url, expiresAt?}: an unguessable `/s/<token>` page anyone with it can watch (not indexed "
+							+ "unless `indexable: true`; `expiresInDays` 1-365 or never). Sharing again answers the same link.",
+					"404 video_not_found", "409 video_not_ready", "400 invalid_expiry"),
+			entry("GET /api/video/{id}/share", "Sharing", "A video's live share link", "",
+					"404 video_not_found", "404 share_link_not_found"),
+			entry("DELETE /api/video/{id}/share", "Sharing", "Revoke a video's share link",
+					"204; its page and media answer 404 from now on.", "404 video_not_found",
+					"404 share_link_not_found"),
 			entry("POST /api/webhooks/replicate", "Webhooks", "Replicate's signed webhooks",
 					"Verified over the raw body (webhook-id, webhook-timestamp, webhook-signature); 204.",
 					"401 invalid_webhook_signature"))

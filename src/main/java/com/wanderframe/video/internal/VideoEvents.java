@@ -42,7 +42,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * sends the generation's current state to the browsers following it here. So a change made by a
  * job on any instance reaches a browser connected to any other. Streams are limited per person
  * and per generation and end after a timeout (the browser reconnects); events are written by a
- * pool of senders, never by the listener.
+ * pool of senders, never by the listener. When a generation leaves a render queue (the
+ * {@code video_queue_moved} channel), the waiting generations followed here are sent again with
+ * their new place in the queue.
  */
 @Component
 class VideoEvents implements SmartLifecycle {
@@ -63,6 +65,11 @@ class VideoEvents implements SmartLifecycle {
 
 	private final LiveStatusProperties properties;
 
+	private final VideoQueue queue;
+
+	/** Followed generations whose last state sent was a place in a queue: they move when it moves. */
+	private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+
 	private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
 
 	/** Streams per person, guarded by {@code this} together with {@link #followers}' sizes. */
@@ -81,7 +88,8 @@ class VideoEvents implements SmartLifecycle {
 	private ExecutorService senders;
 
 	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
-			LiveStatusProperties properties, MeterRegistry meters) {
+			LiveStatusProperties properties, VideoQueue queue, MeterRegistry meters) {
+		this.queue = queue;
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
@@ -124,7 +132,7 @@ class VideoEvents implements SmartLifecycle {
 		// A change may have committed between reading `current` and registering: resend. In a
 		// transaction, so row-level security applies to this request-path read too.
 		transactions.execute(status -> generations.findVisible(current.id()))
-			.map(VideoView::of)
+			.map(queue::view)
 			.ifPresent(this::publish);
 		return emitter;
 	}
@@ -151,19 +159,31 @@ class VideoEvents implements SmartLifecycle {
 		}
 		if (set.isEmpty()) {
 			followers.remove(follower.generation);
+			waiting.remove(follower.generation);
 		}
 		perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 	}
 
 	private void changed(UUID id) {
 		if (followers.containsKey(id)) {
-			generations.find(id).map(VideoView::of).ifPresent(this::publish);
+			generations.find(id).map(queue::view).ifPresent(this::publish);
 		}
+	}
+
+	private void queueMoved() {
+		waiting.removeIf(id -> !followers.containsKey(id));
+		waiting.forEach(this::changed);
 	}
 
 	private void publish(VideoView view) {
 		Set<Follower> set = followers.get(view.id());
 		if (set != null) {
+			if (view.queueAhead() != null) {
+				waiting.add(view.id());
+			}
+			else {
+				waiting.remove(view.id());
+			}
 			set.forEach(follower -> follower.offer(view));
 		}
 	}
@@ -272,6 +292,7 @@ class VideoEvents implements SmartLifecycle {
 			try (Connection connection = dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN video_generation_changed");
+					statement.execute("LISTEN video_queue_moved");
 				}
 				// Changes committed while we were not listening (a reconnect) would be lost: resend.
 				followers.keySet().forEach(this::changed);
@@ -285,8 +306,17 @@ class VideoEvents implements SmartLifecycle {
 						}
 						continue;
 					}
+					boolean queueMoved = false;
 					for (PGNotification notification : notifications) {
-						changed(UUID.fromString(notification.getParameter()));
+						if ("video_queue_moved".equals(notification.getName())) {
+							queueMoved = true;
+						}
+						else {
+							changed(UUID.fromString(notification.getParameter()));
+						}
+					}
+					if (queueMoved) {
+						queueMoved();
 					}
 				}
 			}
@@ -341,6 +371,7 @@ class VideoEvents implements SmartLifecycle {
 		}
 		followers.values().forEach(set -> set.forEach(Follower::end));
 		followers.clear();
+		waiting.clear();
 		synchronized (this) {
 			perPerson.clear();
 		}

@@ -1,5 +1,6 @@
 package com.wanderframe.video.internal.render;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -98,8 +99,20 @@ public class LocalMotionRenderer {
 	private void renderNow(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
 		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
 		int width = size[0], height = size[1], frames = request.frameCount();
-		CameraPath path = CameraPath.parse(request.prompt());
+		Atmosphere atmosphere = Atmosphere.parse(request.prompt());
+		// "still" holds the camera: only the place itself moves
+		CameraPath path = CameraPath.parse(atmosphere.still() ? "static camera" : request.prompt());
 		List<Pose> poses = poses(path, frames, request.fps());
+		if (request.layers() != null) {
+			renderLayered(request.layers(), request, mp4, progressPercent, width, height, poses, atmosphere);
+			return;
+		}
+		if (atmosphere.weather()) {
+			// a flat picture with rain, snow or fog asked for: one layer, the weather over it
+			renderLayered(SceneLayers.flat(request.image()), request, mp4, progressPercent, width, height, poses,
+					atmosphere);
+			return;
+		}
 
 		Framing framing = new Framing(request.image().getWidth(), request.image().getHeight(), width, height, poses);
 		double widest = poses.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
@@ -109,10 +122,51 @@ public class LocalMotionRenderer {
 		log.debug("Rendering {}x{}, {} frames, path {}, source {}x{}, fit {}", width, height, frames, path.describe(),
 				source.width, source.height, fitted.fit());
 
+		encodeAll(mp4, width, height, request.fps(), frames,
+				(shape) -> (index, frame) -> source.render(viewports[index], frame), progressPercent);
+	}
+
+	/**
+	 * Through the layers: the path is fitted with room for the layer that moves most, so every
+	 * layer's own viewport stays inside the picture all the way.
+	 */
+	private void renderLayered(SceneLayers layers, RenderRequest request, Path mp4, IntConsumer progressPercent,
+			int width, int height, List<Pose> poses, Atmosphere atmosphere) throws IOException {
+		BufferedImage first = layers.layers().get(0).image();
+		double most = layers.layers().stream().mapToDouble(SceneLayers.Layer::parallax).max().orElse(1);
+		List<Pose> roomy = poses.stream()
+			.map((pose) -> new Pose(Math.pow(pose.zoom(), most), pose.x() * most, pose.y() * most, pose.roll()))
+			.toList();
+		Framing framing = new Framing(first.getWidth(), first.getHeight(), width, height, roomy);
+		double widest = poses.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
+		double scale = Math.min(1, MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL / widest);
+		int sourceWidth = Math.max(2, (int) Math.round(first.getWidth() * scale) & ~1);
+		int sourceHeight = Math.max(2, (int) Math.round(first.getHeight() * scale) & ~1);
+		Framing fitted = new Framing(sourceWidth, sourceHeight, width, height, roomy);
+		Framing.Viewport[] viewports = poses.stream().map(fitted::viewport).toArray(Framing.Viewport[]::new);
+		LayeredSource source = new LayeredSource(layers, scale, viewports, atmosphere, request.fps(), width, height);
+		log.debug("Rendering {}x{} through {} layers, source {}x{}", width, height, layers.layers().size(),
+				source.width(), source.height());
+		encodeAll(mp4, width, height, request.fps(), poses.size(), (shape) -> {
+			LayeredSource.Painter painter = source.painter(shape);
+			return painter::paint;
+		}, progressPercent);
+	}
+
+	/** Paints frame {@code index} into {@code frame}; one per renderer thread, with its own scratch. */
+	interface FramePainter {
+
+		void paint(int index, YuvFrame frame);
+
+	}
+
+	private void encodeAll(Path mp4, int width, int height, int fps, int frames,
+			java.util.function.Function<YuvFrame, FramePainter> painters, IntConsumer progressPercent)
+			throws IOException {
 		progressPercent.accept(0);
 		boolean done = false;
-		try (H264Encoder encoder = new H264Encoder(mp4, width, height, request.fps(), encoderThreads)) {
-			encode(source, viewports, encoder, progressPercent);
+		try (H264Encoder encoder = new H264Encoder(mp4, width, height, fps, encoderThreads)) {
+			encode(painters, frames, encoder, progressPercent);
 			encoder.finish();
 			done = true;
 		}
@@ -124,14 +178,13 @@ public class LocalMotionRenderer {
 		progressPercent.accept(100);
 	}
 
-	private void encode(SourcePlanes source, Framing.Viewport[] viewports, H264Encoder encoder,
-			IntConsumer progressPercent) throws IOException {
-		int frames = viewports.length;
+	private void encode(java.util.function.Function<YuvFrame, FramePainter> painters, int frames,
+			H264Encoder encoder, IntConsumer progressPercent) throws IOException {
 		int count = Math.min(workers, frames);
 		List<Worker> started = new ArrayList<>();
 		try {
 			for (int w = 0; w < count; w++) {
-				Worker worker = new Worker(source, viewports, w, count, encoder);
+				Worker worker = new Worker(painters, frames, w, count, encoder);
 				started.add(worker);
 				worker.thread.start();
 			}
@@ -177,20 +230,19 @@ public class LocalMotionRenderer {
 
 		final Thread thread;
 
-		private final SourcePlanes source;
+		private final FramePainter painter;
 
-		private final Framing.Viewport[] viewports;
+		private final int frames, first, step;
 
-		private final int first, step;
-
-		Worker(SourcePlanes source, Framing.Viewport[] viewports, int first, int step, H264Encoder encoder) {
-			this.source = source;
-			this.viewports = viewports;
+		Worker(java.util.function.Function<YuvFrame, FramePainter> painters, int frames, int first, int step,
+				H264Encoder encoder) {
+			this.frames = frames;
 			this.first = first;
 			this.step = step;
 			for (int i = 0; i < FRAMES_PER_WORKER; i++) {
 				free.add(encoder.newFrame());
 			}
+			this.painter = painters.apply(free.peek());
 			this.thread = new Thread(this, "motion-render-" + threadNumbers.incrementAndGet());
 			this.thread.setDaemon(true);
 		}
@@ -198,9 +250,9 @@ public class LocalMotionRenderer {
 		@Override
 		public void run() {
 			try {
-				for (int i = first; i < viewports.length; i += step) {
+				for (int i = first; i < frames; i += step) {
 					YuvFrame frame = free.take();
-					source.render(viewports[i], frame);
+					painter.paint(i, frame);
 					rendered.put(frame);
 				}
 			}

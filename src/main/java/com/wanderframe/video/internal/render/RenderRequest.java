@@ -4,9 +4,17 @@ import java.awt.image.BufferedImage;
 
 /**
  * What to render: the picture, the prompt whose camera language gives the move, the clip length,
- * the short side of the video in pixels (512, 768, 1080) and the frame rate.
+ * the short side of the video in pixels (512, 768, 1080) and the frame rate; with {@code layers}
+ * (the picture taken apart by depth, or null) the camera moves through them in parallax and the
+ * place's own motion plays.
  */
-public record RenderRequest(BufferedImage image, String prompt, int durationSeconds, int shortSide, int fps) {
+public record RenderRequest(BufferedImage image, String prompt, int durationSeconds, int shortSide, int fps,
+		SceneLayers layers) {
+
+	/** A flat picture: the camera moves over it as one plane. */
+	public RenderRequest(BufferedImage image, String prompt, int durationSeconds, int shortSide, int fps) {
+		this(image, prompt, durationSeconds, shortSide, fps, null);
+	}
 
 	public RenderRequest {
 		if (image == null || image.getWidth() < 2 || image.getHeight() < 2) {

@@ -1,0 +1,468 @@
+package com.wanderframe.video.internal.render;
+
+import java.util.Set;
+
+import com.wanderframe.location.Stage.Ambient;
+
+/**
+ * Renders a frame from depth layers: each layer sampled through its own viewport (the camera's
+ * move scaled by the layer's parallax, so near layers shift more than far ones and the subject
+ * floats in front) and composited over the ones behind it ({@link LayerPlanes}), with the
+ * place's own motion: water shimmering below the horizon, the sky drifting, aurora waving,
+ * trees swaying, lit windows twinkling, balloons rising, petals falling, sand blowing, mist
+ * drifting, the subject breathing, and the prompt's rain, snow or fog over everything.
+ * <p>
+ * Everything is a function of the frame's time, so the same request renders the same clip and
+ * nothing is kept per frame. Every motion repeats a whole number of times in the clip (its
+ * frequency rounded to fit), so with the camera holding the last frame runs into the first and
+ * the clip loops without a seam.
+ */
+final class LayeredSource {
+
+	private final LayerPlanes[] planes;
+
+	private final SceneLayers.Layer[] layers;
+
+	private final Set<Ambient> ambient;
+
+	private final Atmosphere atmosphere;
+
+	private final Framing.Viewport[] viewports;
+
+	private final int fps;
+
+	/** The clip's length in seconds: the period every motion fits into. */
+	private final double period;
+
+	private final int outWidth, outHeight;
+
+	/** Water's top in source pixels, or negative. */
+	private final double horizon;
+
+	/** The subject's box in source pixels: top and bottom, for the sway anchored at the feet. */
+	private final double subjectTop, subjectBottom;
+
+	LayeredSource(SceneLayers scene, double scale, Framing.Viewport[] viewports, Atmosphere atmosphere, int fps,
+			int outWidth, int outHeight) {
+		int n = scene.layers().size();
+		this.outWidth = outWidth;
+		this.outHeight = outHeight;
+		this.ambient = scene.ambient();
+		this.atmosphere = atmosphere;
+		this.viewports = viewports;
+		this.fps = fps;
+		this.period = (double) viewports.length / fps;
+		planes = new LayerPlanes[n];
+		layers = scene.layers().toArray(SceneLayers.Layer[]::new);
+		for (int i = 0; i < n; i++) {
+			planes[i] = LayerPlanes.of(layers[i].image(), scale, i == 0);
+		}
+		double k = (double) planes[0].height / layers[0].image().getHeight();
+		this.horizon = scene.horizon() < 0 ? -1 : scene.horizon() * planes[0].height;
+		this.subjectTop = scene.subject().getMinY() * k;
+		this.subjectBottom = scene.subject().getMaxY() * k;
+	}
+
+	int width() {
+		return planes[0].width;
+	}
+
+	int height() {
+		return planes[0].height;
+	}
+
+	Painter painter(YuvFrame shape) {
+		return new Painter(shape);
+	}
+
+	/** Scratch for one renderer thread. */
+	final class Painter {
+
+		private final double[] shifts;
+
+		private final int[] columnLift;
+
+		Painter(YuvFrame shape) {
+			shifts = new double[shape.height];
+			columnLift = new int[shape.width];
+		}
+
+		void paint(int index, YuvFrame frame) {
+			double seconds = (double) index / fps;
+			double strength = atmosphere.intensity();
+			boolean wind = atmosphere.wind() && !atmosphere.still();
+			Framing.Viewport camera = viewports[index];
+			boolean backgroundDone = false;
+			for (int i = 0; i < planes.length; i++) {
+				SceneLayers.Layer layer = layers[i];
+				if (layer.subject() && !backgroundDone) {
+					background(frame, camera, seconds, strength);
+					backgroundDone = true;
+				}
+				Framing.Viewport v = layerViewport(camera, viewports[0], layer.parallax());
+				if (i == 0 && (ambient.contains(Ambient.CLOUDS) || ambient.contains(Ambient.MIST)
+						|| ambient.contains(Ambient.AURORA))) {
+					// the sky drifts a few pixels and back, once a clip
+					double drift = 5 * strength * Math.sin(wave(1 / period, seconds)) * v.scale();
+					v = new Framing.Viewport(v.centerX() + drift, v.centerY(), v.scale(), v.roll());
+				}
+				if (layer.subject()) {
+					v = breathe(v, seconds);
+				}
+				boolean shifted = rowShifts(layer, i, v, seconds, strength, wind, frame.height);
+				planes[i].render(clamp(v, planes[i]), frame, shifted ? shifts : null);
+				if (i == 0 && ambient.contains(Ambient.BALLOONS)) {
+					balloons(frame, seconds);
+				}
+			}
+			if (!backgroundDone) {
+				background(frame, camera, seconds, strength);
+			}
+			if (ambient.contains(Ambient.MIST)) {
+				mist(frame, seconds, strength);
+			}
+			if (ambient.contains(Ambient.PETALS)) {
+				drifters(frame, seconds, Drifter.PETAL, strength * (wind ? 1.6 : 1));
+			}
+			if (ambient.contains(Ambient.SAND)) {
+				drifters(frame, seconds, Drifter.SAND, strength * (wind ? 1.8 : 1));
+			}
+			if (atmosphere.fog()) {
+				fog(frame, strength);
+			}
+			if (atmosphere.rain()) {
+				drifters(frame, seconds, Drifter.RAIN, strength);
+			}
+			if (atmosphere.snow()) {
+				drifters(frame, seconds, Drifter.SNOW, strength);
+			}
+		}
+
+		/** Effects on everything behind the subject: the water's ripples of light, lit windows. */
+		private void background(YuvFrame frame, Framing.Viewport camera, double seconds, double strength) {
+			if (horizon >= 0 && ambient.contains(Ambient.WATER)) {
+				ripples(frame, camera, seconds, strength);
+			}
+			if (ambient.contains(Ambient.WINDOWS) || ambient.contains(Ambient.NEON)) {
+				twinkle(frame, seconds, ambient.contains(Ambient.NEON));
+			}
+		}
+
+		/**
+		 * Sideways displacement of each output row of layer {@code i}, in output pixels: water
+		 * below the horizon wobbles (more toward the viewer), the sea swells, aurora waves,
+		 * foliage sways from the ground up, the subject sways from the feet up.
+		 * @return whether any row moves
+		 */
+		private boolean rowShifts(SceneLayers.Layer layer, int i, Framing.Viewport v, double seconds,
+				double strength, boolean wind, int rows) {
+			boolean any = false;
+			java.util.Arrays.fill(shifts, 0);
+			double half = rows / 2.0;
+			if (!layer.subject() && horizon >= 0 && ambient.contains(Ambient.WATER)) {
+				double top = (horizon - v.centerY()) / v.scale() + half;
+				double w1 = wave(1.1, seconds), w2 = wave(0.6, seconds);
+				for (int y = Math.max(0, (int) Math.ceil(top)); y < rows; y++) {
+					double depth = (y - top) / Math.max(1, rows - top);
+					shifts[y] += strength * (0.35 + 0.65 * depth)
+							* (1.5 * Math.sin(w1 + y * 0.45) + 0.8 * Math.sin(w2 - y * 0.17));
+					any = true;
+				}
+			}
+			if (ambient.contains(Ambient.SURF) && "far".equals(layer.name())) {
+				double w = wave(0.25, seconds);
+				for (int y = 0; y < rows; y++) {
+					shifts[y] += strength * 1.2 * Math.sin(w + y * 0.09);
+				}
+				any = true;
+			}
+			if (i == 0 && ambient.contains(Ambient.AURORA)) {
+				double w = wave(0.3, seconds);
+				for (int y = 0; y < rows * 0.6; y++) {
+					shifts[y] += strength * 2.5 * (1 - y / (rows * 0.6)) * Math.sin(w + y * 0.035);
+				}
+				any = true;
+			}
+			if (ambient.contains(Ambient.FOLIAGE) && ("near".equals(layer.name()) || "middle".equals(layer.name()))) {
+				double amplitude = (wind ? 2.4 : 0.5) * strength * ("near".equals(layer.name()) ? 1 : 0.5);
+				double sway = Math.sin(wave(wind ? 0.8 : 0.35, seconds))
+						+ (wind ? 0.35 * Math.sin(wave(2.1, seconds)) : 0);
+				for (int y = 0; y < rows; y++) {
+					shifts[y] += amplitude * (1 - (double) y / rows) * sway;
+				}
+				any = true;
+			}
+			if (layer.subject()) {
+				double feet = (subjectBottom - v.centerY()) / v.scale() + half;
+				double tall = Math.max(1, (subjectBottom - subjectTop) / v.scale());
+				double amplitude = (wind ? 2.0 : 0.6) * strength;
+				double sway = Math.sin(wave(1 / 5.2, seconds)) + (wind ? 0.3 * Math.sin(wave(1.7, seconds)) : 0);
+				for (int y = 0; y < rows; y++) {
+					double up = Math.max(0, Math.min(1.2, (feet - y) / tall));
+					// hair and shoulders (the top fifth) move a little more than the body
+					shifts[y] += amplitude * sway * (up + (wind ? Math.max(0, up - 0.8) * 2 : 0));
+				}
+				any = true;
+			}
+			return any;
+		}
+
+		/** Bands of light moving over the water: each row's brightness rises and falls. */
+		private void ripples(YuvFrame frame, Framing.Viewport camera, double seconds, double strength) {
+			double top = (horizon - camera.centerY()) / camera.scale() + frame.height / 2.0;
+			double w = wave(0.9, seconds);
+			for (int y = Math.max(0, (int) Math.ceil(top)); y < frame.height; y++) {
+				int gain = (int) Math.round(256 * (1 + 0.07 * strength * Math.sin(w - y * 0.55)));
+				int o = y * frame.lumaStride;
+				for (int x = 0; x < frame.width; x++) {
+					int l = (frame.y[o + x] & 0xFF) - 16;
+					frame.y[o + x] = (byte) Math.min(235, 16 + ((l * gain) >> 8));
+				}
+			}
+		}
+
+		/** Bright points (lit windows, signs) brighten and dim, each 8×8 block on its own phase. */
+		private void twinkle(YuvFrame frame, double seconds, boolean neon) {
+			double w = wave(neon ? 0.8 : 0.2, seconds);
+			for (int by = 0; by < frame.height; by += 8) {
+				for (int bx = 0; bx < frame.width; bx += 8) {
+					int hash = (bx * 73856093) ^ (by * 19349663);
+					double phase = (hash & 0xFFFF) / 65535.0 * Math.PI * 2;
+					// odd blocks twice as fast: neighbours never pulse together
+					int gain = (int) Math.round(256 * (0.86 + 0.14 * Math.sin(w * (1 + (hash >>> 16 & 1)) + phase)));
+					for (int y = by; y < Math.min(frame.height, by + 8); y++) {
+						int o = y * frame.lumaStride;
+						for (int x = bx; x < Math.min(frame.width, bx + 8); x++) {
+							int l = frame.y[o + x] & 0xFF;
+							if (l > 170) {
+								frame.y[o + x] = (byte) (16 + (((l - 16) * gain) >> 8));
+							}
+						}
+					}
+				}
+			}
+		}
+
+		/** A band of haze drifting across the middle of the picture. */
+		private void mist(YuvFrame frame, double seconds, double strength) {
+			double w = wave(1 / period, seconds);
+			for (int x = 0; x < frame.width; x++) {
+				double across = 0.5 + 0.5 * Math.sin(w + x * 2 * Math.PI * 1.5 / frame.width);
+				columnLift[x] = (int) Math.round(across * Math.min(0.5, 0.22 * strength) * 65536);
+			}
+			int from = (int) (frame.height * 0.42), to = (int) (frame.height * 0.82);
+			for (int y = from; y < to; y++) {
+				double t = (double) (y - from) / (to - from);
+				int down = (int) Math.round(Math.sin(Math.PI * t) * 256);
+				int o = y * frame.lumaStride;
+				for (int x = 0; x < frame.width; x++) {
+					int l = frame.y[o + x] & 0xFF;
+					long lift = (long) columnLift[x] * down >> 8;
+					frame.y[o + x] = (byte) (l + (int) ((200 - l) * lift >> 16));
+				}
+			}
+		}
+
+		private void fog(YuvFrame frame, double strength) {
+			int k = (int) Math.round(Math.min(0.6, 0.28 * strength) * 256);
+			for (int y = 0; y < frame.height; y++) {
+				int o = y * frame.lumaStride;
+				for (int x = 0; x < frame.width; x++) {
+					int l = frame.y[o + x] & 0xFF;
+					frame.y[o + x] = (byte) (l + ((190 - l) * k >> 8));
+				}
+			}
+			for (int y = 0; y < frame.height / 2; y++) {
+				int o = y * frame.chromaStride;
+				for (int x = 0; x < frame.width / 2; x++) {
+					frame.u[o + x] = (byte) ((frame.u[o + x] & 0xFF) + ((128 - (frame.u[o + x] & 0xFF)) * k >> 8));
+					frame.v[o + x] = (byte) ((frame.v[o + x] & 0xFF) + ((128 - (frame.v[o + x] & 0xFF)) * k >> 8));
+				}
+			}
+		}
+
+		/** Hot-air balloons rising slowly over the sky, each fading in and out on its own cycle. */
+		private void balloons(YuvFrame frame, double seconds) {
+			int[][] colours = { { 200, 60, 50 }, { 230, 160, 40 }, { 180, 40, 90 }, { 240, 200, 80 }, { 90, 120, 200 } };
+			for (int b = 0; b < 9; b++) {
+				long hash = mix(b + 101);
+				double progress = fraction(seconds / period + unit(hash, 0));
+				double x = unit(hash, 16) * frame.width;
+				double y = frame.height * (0.2 + 0.35 * unit(hash, 32)) - progress * frame.height * 0.12;
+				double radius = frame.height * (0.008 + 0.01 * unit(hash, 48));
+				double alpha = Math.pow(Math.sin(Math.PI * progress), 2);
+				int[] rgb = colours[b % colours.length];
+				disc(frame, x, y, radius, rgb, alpha);
+				disc(frame, x, y + radius * 1.3, radius * 0.25, new int[] { 90, 60, 40 }, alpha);
+			}
+		}
+
+		/** Particles of one kind, each fading in, travelling and fading out on its own cycle. */
+		private void drifters(YuvFrame frame, double seconds, Drifter kind, double strength) {
+			int count = (int) Math.round(kind.count * Math.min(2, strength) * frame.width * frame.height / (1280.0 * 720));
+			for (int p = 0; p < count; p++) {
+				long hash = mix(p * 31L + kind.ordinal());
+				// the faster kinds cross their path several times a clip; the fade hides each wrap
+				int laps = Math.max(1, (int) Math.round(kind.laps * period / 6));
+				double progress = fraction(laps * seconds / period + unit(hash, 0));
+				double alpha = Math.sin(Math.PI * progress);
+				double x = unit(hash, 16) * frame.width;
+				double y = unit(hash, 32) * frame.height;
+				double sway = Math.sin(wave(kind.swayHz, seconds) + p);
+				switch (kind) {
+					case RAIN -> {
+						y = (y + progress * frame.height * 0.5) % frame.height;
+						x += progress * frame.height * 0.06;
+						streak(frame, x, y, 0.12, Math.max(6, frame.height / 40), 26 * alpha);
+					}
+					case SNOW -> {
+						y = (y + progress * frame.height * 0.25) % frame.height;
+						x += sway * 5;
+						dot(frame, x, y, 1.6, 232, 128, 128, 0.9 * alpha);
+					}
+					case PETAL -> {
+						y = (y + progress * frame.height * 0.3) % frame.height;
+						x += sway * 7 * strength + progress * frame.width * 0.05 * strength;
+						dot(frame, x, y, 2.2, 200, 132, 150, 0.85 * alpha);
+					}
+					case SAND -> {
+						y = frame.height * (0.62 + 0.38 * unit(hash, 32));
+						x = (x + progress * frame.width * 0.25 * strength) % frame.width;
+						streak(frame, x, y, 8, 3, 20 * alpha);
+					}
+				}
+			}
+		}
+
+		/** A line from (x, y) going down {@code length} rows, {@code slant} pixels across per row. */
+		private void streak(YuvFrame frame, double x, double y, double slant, int length, double lift) {
+			if (slant > 1) {
+				// nearly level: along the row instead
+				int yy = (int) y;
+				if (yy < 0 || yy >= frame.height) {
+					return;
+				}
+				int o = yy * frame.lumaStride;
+				for (int k = 0; k < (int) slant; k++) {
+					int xx = (int) x + k;
+					if (xx >= 0 && xx < frame.width) {
+						frame.y[o + xx] = (byte) Math.min(235, (frame.y[o + xx] & 0xFF) + (int) lift);
+					}
+				}
+				return;
+			}
+			for (int k = 0; k < length; k++) {
+				int yy = (int) y + k;
+				int xx = (int) (x + k * slant);
+				if (yy >= 0 && yy < frame.height && xx >= 0 && xx < frame.width) {
+					int o = yy * frame.lumaStride + xx;
+					frame.y[o] = (byte) Math.min(235, (frame.y[o] & 0xFF) + (int) lift);
+				}
+			}
+		}
+
+		/** A soft round dot of a Y'CbCr colour, drawn over the frame with {@code alpha}. */
+		private void dot(YuvFrame frame, double cx, double cy, double radius, int luma, int cb, int cr, double alpha) {
+			int x0 = (int) Math.floor(cx - radius), x1 = (int) Math.ceil(cx + radius);
+			int y0 = (int) Math.floor(cy - radius), y1 = (int) Math.ceil(cy + radius);
+			for (int y = Math.max(0, y0); y <= Math.min(frame.height - 1, y1); y++) {
+				for (int x = Math.max(0, x0); x <= Math.min(frame.width - 1, x1); x++) {
+					double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+					double a = alpha * Math.max(0, Math.min(1, radius + 0.5 - d));
+					if (a <= 0) {
+						continue;
+					}
+					int o = y * frame.lumaStride + x;
+					frame.y[o] = (byte) Math.round((frame.y[o] & 0xFF) * (1 - a) + luma * a);
+					if ((x & 1) == 0 && (y & 1) == 0) {
+						int c = (y / 2) * frame.chromaStride + x / 2;
+						frame.u[c] = (byte) Math.round((frame.u[c] & 0xFF) * (1 - a) + cb * a);
+						frame.v[c] = (byte) Math.round((frame.v[c] & 0xFF) * (1 - a) + cr * a);
+					}
+				}
+			}
+		}
+
+		private void disc(YuvFrame frame, double cx, double cy, double radius, int[] rgb, double alpha) {
+			double luma = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+			int y = (int) Math.round(16 + 219 * luma / 255);
+			int cb = (int) Math.round(128 + 224 * (rgb[2] - luma) / (2 * (1 - 0.0722) * 255));
+			int cr = (int) Math.round(128 + 224 * (rgb[0] - luma) / (2 * (1 - 0.2126) * 255));
+			dot(frame, cx, cy, radius, y, cb, cr, alpha);
+		}
+
+	}
+
+	/** What falls or blows through a scene: how many in a 720p frame, laps of their path per 6 s, sway. */
+	private enum Drifter {
+
+		RAIN(420, 6, 0.5), SNOW(260, 1, 0.2), PETAL(70, 1, 0.35), SAND(160, 2, 0.5);
+
+		final int count;
+
+		final double laps, swayHz;
+
+		Drifter(int count, double laps, double swayHz) {
+			this.count = count;
+			this.laps = laps;
+			this.swayHz = swayHz;
+		}
+
+	}
+
+	/**
+	 * The phase at {@code seconds} of a motion of about {@code hertz}, its frequency rounded to a
+	 * whole number of cycles in the clip so it is where it started when the clip begins again.
+	 */
+	private double wave(double hertz, double seconds) {
+		double cycles = Math.max(1, Math.round(hertz * period));
+		return 2 * Math.PI * cycles * seconds / period;
+	}
+
+	private static double fraction(double value) {
+		return value - Math.floor(value);
+	}
+
+	private static long mix(long value) {
+		long z = value * 0x9E3779B97F4A7C15L;
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+
+	/** 16 bits of {@code hash} from bit {@code shift}, as 0 to 1. */
+	private static double unit(long hash, int shift) {
+		return ((hash >>> shift) & 0xFFFF) / 65535.0;
+	}
+
+	/** The camera's move from the first frame, scaled by the layer's parallax. */
+	private static Framing.Viewport layerViewport(Framing.Viewport camera, Framing.Viewport reference,
+			double parallax) {
+		double cx = reference.centerX() + (camera.centerX() - reference.centerX()) * parallax;
+		double cy = reference.centerY() + (camera.centerY() - reference.centerY()) * parallax;
+		double scale = reference.scale() * Math.pow(camera.scale() / reference.scale(), parallax);
+		return new Framing.Viewport(cx, cy, scale, camera.roll());
+	}
+
+	/** A slow breath: the subject grows and shrinks by a few tenths of a percent. */
+	private Framing.Viewport breathe(Framing.Viewport v, double seconds) {
+		double breath = 1 + 0.004 * atmosphere.intensity() * Math.sin(wave(1 / 3.6, seconds));
+		return new Framing.Viewport(v.centerX(), v.centerY(), v.scale() / breath, v.roll());
+	}
+
+	/**
+	 * Keeps a viewport's samples inside the planes (with room for the rows' sideways shifts): a
+	 * layer that moves more than the camera could otherwise look past the picture's edge (roll
+	 * is small and allowed for by the fit).
+	 */
+	private Framing.Viewport clamp(Framing.Viewport v, LayerPlanes planes) {
+		double halfWidth = v.scale() * (outWidth / 2.0 + 6) + 1;
+		double halfHeight = v.scale() * outHeight / 2.0 + 1;
+		double maxX = planes.width - 1;
+		double maxY = planes.height - 1;
+		double cx = halfWidth * 2 >= maxX ? maxX / 2 : Math.max(halfWidth, Math.min(maxX - halfWidth, v.centerX()));
+		double cy = halfHeight * 2 >= maxY ? maxY / 2 : Math.max(halfHeight, Math.min(maxY - halfHeight, v.centerY()));
+		return new Framing.Viewport(cx, cy, v.scale(), v.roll());
+	}
+
+}
