@@ -5,6 +5,7 @@ import { $, el } from './dom.js';
 import './page.js';
 import { VideoPlayer } from './player.js';
 import { STATUS_WORDS, errorMessage, isCompleted, isFailed, isTerminal } from './status.js';
+import { regenerate } from './video-settings.js';
 
 const videoList = $('[data-videos]');
 const imageList = $('[data-images]');
@@ -46,12 +47,16 @@ function media(src, alt) {
 function videoItem(video) {
 	const item = el('li', 'item');
 	item.dataset.video = video.id;
+	item.id = `video-${video.id}`;
 	const body = el('div', 'item__body');
 	const title = video.prompt || (video.template ? `Template: ${video.template}` : 'Video');
 	body.append(badge(video.status), el('p', '', title),
 		el('p', 'item__meta', `${video.duration} s · ${video.resolution} · ${when(video.createdAt)}`));
 	if (isFailed(video)) {
 		body.append(el('p', 'item__meta', video.error ? errorMessage(video) : 'It could not be made.'));
+	}
+	if (video.fromVideoId) {
+		body.append(chainLink(video));
 	}
 	const actions = el('div', 'actions');
 	if (isCompleted(video)) {
@@ -71,7 +76,7 @@ function videoItem(video) {
 		actions.append(follow);
 	}
 	if (isTerminal(video)) {
-		actions.append(deleteControl(item, video, title));
+		actions.append(...againControls(video, title), deleteControl(item, video, title));
 	}
 	body.append(actions);
 	// Until there is a poster (or if there never will be), the picture it started from.
@@ -79,6 +84,48 @@ function videoItem(video) {
 	item.append(media(picture, ''), body);
 	item.dataset.status = video.status;
 	return item;
+}
+
+/** "Continues …": the video this one was continued from (its first frame is that one's last). */
+function chainLink(video) {
+	const line = el('p', 'item__meta');
+	line.dataset.chain = video.fromVideoId;
+	line.append(document.createTextNode('Continues '));
+	const link = el('a', '', 'an earlier video');
+	link.href = `#video-${video.fromVideoId}`;
+	link.addEventListener('click', (event) => {
+		const earlier = document.querySelector(`[data-video="${video.fromVideoId}"]`);
+		if (earlier) {
+			event.preventDefault();
+			earlier.scrollIntoView({ block: 'center' });
+			earlier.querySelector('button, a').focus();
+		}
+	});
+	line.append(link, document.createTextNode(' from its last frame.'));
+	return line;
+}
+
+/** "Regenerate" (the same settings, at once) and "Tweak" (step 4 with them, to change first). */
+function againControls(video, title) {
+	const again = el('button', 'button button--quiet', 'Regenerate');
+	again.type = 'button';
+	again.setAttribute('aria-label', `Regenerate: ${title}`);
+	again.addEventListener('click', async () => {
+		again.disabled = true;
+		try {
+			const started = await regenerate(video);
+			window.location.assign(`/studio?video=${encodeURIComponent(started.id)}`);
+		}
+		catch (error) {
+			again.disabled = false;
+			errorBox.textContent = `It could not be started again: ${error.message}`;
+			errorBox.hidden = false;
+		}
+	});
+	const tweak = el('a', 'button button--quiet', 'Tweak');
+	tweak.href = `/studio?video=${encodeURIComponent(video.id)}&tweak`;
+	tweak.setAttribute('aria-label', `Tweak the settings: ${title}`);
+	return [again, tweak];
 }
 
 /** "Delete", then an inline "Delete for good? / Keep it" — no modal dialog, no surprise. */

@@ -6,7 +6,7 @@ import { isCompleted, isFailed, isRunning, isTerminal } from '../status.js';
 import { nextStep, render, showStudioError, state } from './state.js';
 import { markChosenLocation } from './step2-location.js';
 import { followImage } from './step3-image.js';
-import { followVideo, refill } from './step4-video.js';
+import { editAgain, followVideo, refill } from './step4-video.js';
 import { DISMISSED } from './step5-done.js';
 
 const RECENT_MS = 10 * 60 * 1000;
@@ -27,6 +27,20 @@ async function recoverableVideo() {
 	return null;
 }
 
+/** The step-3 image a video (or the video it continues, and so on) was made from. */
+async function originalImage(video) {
+	let current = video;
+	for (let i = 0; i < 20 && current.fromVideoId; i++) {
+		try {
+			current = await api(`/api/video/${current.fromVideoId}`);
+		}
+		catch (error) {
+			break;
+		}
+	}
+	return current.imageId;
+}
+
 export async function restore() {
 	const params = new URLSearchParams(window.location.search);
 	let videoId = params.get('video');
@@ -39,7 +53,7 @@ export async function restore() {
 		}
 		if (videoId) {
 			state.video = await api(`/api/video/${videoId}`);
-			imageId = state.video.imageId;
+			imageId = await originalImage(state.video);
 		}
 		if (imageId) {
 			state.image = await api(`/api/images/${imageId}`);
@@ -65,6 +79,10 @@ export async function restore() {
 		state.open = 4;
 	}
 	render();
+	if (params.has('tweak') && isTerminal(state.video) && isCompleted(state.image)) {
+		// "Tweak" from the history: step 4 with that video's settings, ready to change.
+		editAgain();
+	}
 	if (state.image && !isTerminal(state.image)) {
 		followImage(state.image.id);
 	}

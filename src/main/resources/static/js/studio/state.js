@@ -12,6 +12,8 @@ export const state = {
 	location: null,
 	image: null,
 	video: null,
+	/** The finished video step 4 continues from its last frame, or null. */
+	continueFrom: null,
 	open: 1,
 	locations: [],
 	templates: [],

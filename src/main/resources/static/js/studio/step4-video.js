@@ -8,6 +8,8 @@ import { currentBalance } from '../page.js';
 import { COMPLETED, PENDING, errorMessage, isCompleted, isFailed, isTerminal, queuedText } from '../status.js';
 import { defaultModel, drawPicker, typicalTime } from './models.js';
 import { onRender, onStop, open, render, state, stopFollowing } from './state.js';
+import { renderBatch, setUpBatch } from './batch.js';
+import { cameraRequest, refillCamera, setCameraSeconds, setUpCamera, showCamera } from './camera.js';
 
 const videoForm = $('[data-video-form]');
 const prompt = $('[data-prompt]');
@@ -39,6 +41,7 @@ const videoProgress = $('[data-video-progress]');
 const videoFailedBox = $('[data-video-failed-box]');
 const videoErrorText = $('[data-video-error]');
 const videoRefund = $('[data-video-refund]');
+const continueNote = $('[data-continue-note]');
 const MAX_PROMPT = 2000;
 let selectedTemplate = null;
 let model = null;
@@ -73,7 +76,38 @@ export async function loadVideoChoices() {
 		item.append(chip);
 		return item;
 	}));
+	setUpCamera(renderVideoForm);
+	setUpBatch(batchSettings);
 	chooseModel(defaultModel('video'));
+}
+
+/** What every variant of a batch shares: the form's model, duration, resolution, words and options. */
+function batchSettings() {
+	if (!model || !state.image) return null;
+	const cost = costOf(chosen(videoForm, 'duration'), chosen(videoForm, 'resolution'));
+	if (cost === null) return null;
+	const variant = options();
+	delete variant.imageId;
+	return { cost, variant };
+}
+
+/** The request the form makes now, for this image (or the video it continues). */
+function options() {
+	const request = {
+		imageId: state.image.id,
+		prompt: prompt.value.trim(),
+		model: model.id,
+		duration: Number(chosen(videoForm, 'duration')),
+		resolution: chosen(videoForm, 'resolution'),
+	};
+	if (model.endFrame && endFrame.value) request.endImageId = endFrame.value;
+	if (model.audio) request.audio = audio.checked;
+	if (model.promptOptimizer) request.promptOptimizer = optimizer.checked;
+	if (model.negativePrompt && negative.value.trim()) request.negativePrompt = negative.value.trim();
+	if (model.aspectRatios) request.aspectRatio = chosen(videoForm, 'aspect-ratio');
+	const camera = cameraRequest();
+	if (camera) request.camera = camera;
+	return request;
 }
 
 /** Draws the picker and the chosen model's options, keeping what still fits. */
@@ -81,9 +115,11 @@ function chooseModel(next, keep = {}) {
 	model = next;
 	drawPicker(modelsBox, 'video', 'video-model', model ? model.id : null, (picked) => chooseModel(picked, current()));
 	if (!model) {
+		showCamera(false);
 		renderVideoForm();
 		return;
 	}
+	showCamera(model.id === 'local/motion', state.image && state.image.url);
 	const duration = model.durations.includes(Number(keep.duration)) ? Number(keep.duration) : model.durations[0];
 	const resolution = model.resolutions.includes(keep.resolution) ? keep.resolution
 		: model.resolutions.includes('768p') ? '768p' : model.resolutions.includes('720p') ? '720p' : model.resolutions[0];
@@ -167,10 +203,12 @@ function renderVideoForm() {
 	const length = prompt.value.length;
 	counter.textContent = `${length} / ${MAX_PROMPT}`;
 	counter.toggleAttribute('data-over', length > MAX_PROMPT);
+	continueNote.hidden = !state.continueFrom;
 	if (!model) {
 		videoStart.disabled = true;
 		return;
 	}
+	setCameraSeconds(Number(chosen(videoForm, 'duration')));
 	// Only combinations with a price exist (e.g. 1080p is 6 s only).
 	const duration = chosen(videoForm, 'duration');
 	resolutionsBox.querySelectorAll('input').forEach((input) => {
@@ -192,7 +230,7 @@ function renderVideoForm() {
 	else if (balance < cost) {
 		reason = `You need ${credits(cost)} for this video and have ${credits(balance)}. Choose a shorter or smaller video.`;
 	}
-	else if (!prompt.value.trim() && !selectedTemplate) {
+	else if (!prompt.value.trim() && !selectedTemplate && !cameraRequest()) {
 		reason = 'Describe the motion or pick a motion template first.';
 	}
 	else if (length > MAX_PROMPT) {
@@ -201,6 +239,7 @@ function renderVideoForm() {
 	reasonText.textContent = reason;
 	buyCredits.hidden = !(cost !== null && balance < cost);
 	videoStart.disabled = Boolean(reason) || submitting;
+	renderBatch();
 }
 
 prompt.addEventListener('input', renderVideoForm);
@@ -214,22 +253,18 @@ videoForm.addEventListener('submit', async (event) => {
 	}
 	submitting = true;
 	videoStart.disabled = true;
-	const request = {
-		imageId: state.image.id,
-		prompt: prompt.value.trim(),
-		model: model.id,
-		duration: Number(chosen(videoForm, 'duration')),
-		resolution: chosen(videoForm, 'resolution'),
-	};
+	const request = options();
 	if (selectedTemplate) request.template = selectedTemplate.slug;
-	if (model.endFrame && endFrame.value) request.endImageId = endFrame.value;
-	if (model.audio) request.audio = audio.checked;
-	if (model.promptOptimizer) request.promptOptimizer = optimizer.checked;
-	if (model.negativePrompt && negative.value.trim()) request.negativePrompt = negative.value.trim();
-	if (model.aspectRatios) request.aspectRatio = chosen(videoForm, 'aspect-ratio');
+	if (request.camera && !request.prompt && !request.template) request.prompt = 'My own camera move';
+	if (state.continueFrom) {
+		// Continue that video: the server starts from its exact last frame.
+		delete request.imageId;
+		request.fromVideoId = state.continueFrom.id;
+	}
 	try {
 		const started = await api('/api/video/generate', { method: 'POST', json: request });
 		bus.emit('credits:changed', started.credits);
+		state.continueFrom = null;
 		state.video = { ...request, ...started, progress: 0 };
 		render();
 		followVideo(started.id);
@@ -252,6 +287,7 @@ onRender(() => {
 	videoFailedBox.hidden = !isFailed(video);
 	if (state.image && state.image.url) {
 		$('[data-video-image]').src = state.image.url;
+		showCamera(Boolean(model) && model.id === 'local/motion', state.image.url);
 	}
 	if (video && !isTerminal(video)) {
 		const progress = Math.max(0, Math.min(100, video.progress || 0));
@@ -336,6 +372,7 @@ async function applyVideo(video) {
 /** Back to the form for the same image: the words stay as they were. */
 export function editAgain() {
 	state.video = null;
+	state.continueFrom = null;
 	stopFollowing();
 	endFrames = null;
 	open(4);
@@ -358,4 +395,13 @@ export function refill(video) {
 	optimizer.checked = video.promptOptimizer !== false;
 	negative.value = video.negativePrompt || '';
 	chooseModel(used || model, { duration: video.duration, resolution: video.resolution, aspectRatio: video.aspectRatio });
+	refillCamera(video.camera);
+}
+
+/** Step 4 again, to continue `video` from its last frame (with the same settings to start from). */
+export function continueVideo(video) {
+	refill(video);
+	editAgain();
+	state.continueFrom = video;
+	renderVideoForm();
 }

@@ -5,7 +5,9 @@ import { isCompleted } from '../status.js';
 import { locationName, onRender, open, state, stopFollowing } from './state.js';
 import { markChosenLocation } from './step2-location.js';
 import { clearUpload } from './step1-upload.js';
-import { editAgain, refill } from './step4-video.js';
+import { continueVideo, editAgain, followVideo, refill } from './step4-video.js';
+import { bus } from '../bus.js';
+import { regenerate } from '../video-settings.js';
 
 export const DISMISSED = 'wanderframe.dismissedVideo';
 let player = null;
@@ -37,6 +39,27 @@ $('[data-done-another]').addEventListener('click', () => {
 	// Same image, new motion: the last words stay as a starting point.
 	refill(state.video);
 	editAgain();
+});
+$('[data-done-continue]').addEventListener('click', () => continueVideo(state.video));
+$('[data-done-regenerate]').addEventListener('click', async () => {
+	const message = $('[data-done-message]');
+	const button = $('[data-done-regenerate]');
+	button.disabled = true;
+	try {
+		const started = await regenerate(state.video);
+		bus.emit('credits:changed', started.credits);
+		state.video = { ...state.video, ...started, status: 'pending', progress: 0, videoUrl: null };
+		message.textContent = '';
+		open(4);
+		followVideo(started.id);
+	}
+	catch (error) {
+		message.textContent = error.message;
+		bus.emit('credits:changed');
+	}
+	finally {
+		button.disabled = false;
+	}
 });
 $('[data-done-restart]').addEventListener('click', () => {
 	if (state.video) {
