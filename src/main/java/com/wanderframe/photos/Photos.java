@@ -8,4 +8,7 @@ public interface Photos {
 	/** The acting user's photo (row-level security hides everyone else's). */
 	Optional<PhotoRef> find(PhotoId id);
 
+	/** Bytes of photos, images, videos and exports one person may keep ({@code WANDERFRAME_STORAGE_QUOTA}). */
+	long storageQuota();
+
 }
