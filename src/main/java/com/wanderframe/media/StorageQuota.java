@@ -28,6 +28,11 @@ public class StorageQuota {
 		this.quota = quota;
 	}
 
+	/** The quota itself, in bytes. */
+	public long bytes() {
+		return quota.toBytes();
+	}
+
 	/**
 	 * Reads in the caller's transaction, if any, so row-level security applies to it.
 	 * @param bytes what is about to be stored; 0 for a generation, whose size is not known yet

@@ -87,7 +87,8 @@ class LocalVideoGenerator implements Generator {
 			int[] reported = { 0 };
 			String imageKey = inputs.images().get(GenerationInputs.FIRST_FRAME);
 			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS,
-					depthLayers.of(imageKey, image)), mp4,
+					depthLayers.of(imageKey, image)), VideoGenerations.camera(inputs.context().get(VideoKind.CAMERA)),
+					mp4,
 					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -107,7 +110,30 @@ class VideoEvents implements SmartLifecycle {
 	 */
 	SseEmitter follow(UUID user, VideoView current) {
 		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-		Follower follower = new Follower(user, current.id(), emitter);
+		Follower follower = new Follower(user, List.of(current.id()), emitter, "status", view -> view,
+				view -> ((VideoView) view).isTerminal(), view -> ((VideoView) view).updatedAt().toString());
+		return follow(follower, current, List.of(current));
+	}
+
+	/**
+	 * Follows a batch the caller may see: event {@code batch} with all its variants now, then on
+	 * every change of any of them, until all have ended. Counts as one stream of the person's,
+	 * and one of each variant's.
+	 */
+	SseEmitter followBatch(UUID user, BatchView current) {
+		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+		Map<UUID, VideoView> latest = new ConcurrentHashMap<>();
+		current.items().forEach(item -> latest.put(item.id(), item));
+		List<UUID> ids = current.items().stream().map(VideoView::id).toList();
+		Follower follower = new Follower(user, ids, emitter, "batch", view -> {
+			latest.merge(view.id(), view, (old, now) -> now.updatedAt().isBefore(old.updatedAt()) ? old : now);
+			return current.with(ids.stream().map(latest::get).toList());
+		}, view -> ((BatchView) view).finished(), view -> ((BatchView) view).updatedAt().toString());
+		return follow(follower, current, current.items());
+	}
+
+	private SseEmitter follow(Follower follower, Object current, List<VideoView> items) {
+		SseEmitter emitter = follower.emitter;
 		if (!running) {
 			// Shutting down: end the stream at once, so the browser reconnects to another instance.
 			try {
@@ -119,8 +145,8 @@ class VideoEvents implements SmartLifecycle {
 			emitter.complete();
 			return emitter;
 		}
-		if (current.isTerminal()) {
-			follower.offer(current);
+		if (follower.ends.test(current)) {
+			follower.offerEvent(current);
 			return emitter;
 		}
 		register(follower);
@@ -128,40 +154,47 @@ class VideoEvents implements SmartLifecycle {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
-		follower.offer(current);
+		follower.offerEvent(current);
 		// A change may have committed between reading `current` and registering: resend. In a
 		// transaction, so row-level security applies to this request-path read too.
-		transactions.execute(status -> generations.findVisible(current.id()))
-			.map(queue::view)
-			.ifPresent(this::publish);
+		for (VideoView item : items) {
+			transactions.execute(status -> generations.findVisible(item.id()))
+				.map(queue::view)
+				.ifPresent(this::publish);
+		}
 		return emitter;
 	}
 
 	private synchronized void register(Follower follower) {
-		Set<Follower> set = followers.computeIfAbsent(follower.generation, id -> ConcurrentHashMap.newKeySet());
 		int mine = perPerson.getOrDefault(follower.user, 0);
-		if (set.size() >= properties.perGeneration() || mine >= properties.perPerson()) {
-			if (set.isEmpty()) {
-				followers.remove(follower.generation);
-			}
+		boolean full = mine >= properties.perPerson() || follower.generations.stream()
+			.anyMatch(id -> followers.getOrDefault(id, Set.of()).size() >= properties.perGeneration());
+		if (full) {
 			throw new RetryableApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
 					"This video is already being followed in too many windows. Close one, or reload later.",
 					Duration.ofSeconds(30));
 		}
-		set.add(follower);
+		for (UUID id : follower.generations) {
+			followers.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(follower);
+		}
 		perPerson.put(follower.user, mine + 1);
 	}
 
 	private synchronized void unregister(Follower follower) {
-		Set<Follower> set = followers.get(follower.generation);
-		if (set == null || !set.remove(follower)) {
-			return;
+		boolean removed = false;
+		for (UUID id : follower.generations) {
+			Set<Follower> set = followers.get(id);
+			if (set != null && set.remove(follower)) {
+				removed = true;
+				if (set.isEmpty()) {
+					followers.remove(id);
+					waiting.remove(id);
+				}
+			}
 		}
-		if (set.isEmpty()) {
-			followers.remove(follower.generation);
-			waiting.remove(follower.generation);
+		if (removed) {
+			perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 		}
-		perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 	}
 
 	private void changed(UUID id) {
@@ -189,22 +222,33 @@ class VideoEvents implements SmartLifecycle {
 	}
 
 	private void keepAlive() {
-		followers.values().forEach(set -> set.forEach(Follower::keepAlive));
+		followers.values().stream().flatMap(Set::stream).distinct().forEach(Follower::keepAlive);
 	}
 
 	/**
-	 * One browser's stream. Only the newest state matters, so a follower keeps just that until
-	 * its sender gets to it: a slow reader costs one pending view, not a growing queue.
+	 * One browser's stream of one generation or of a batch's. Only the newest state matters, so a
+	 * follower keeps just that until its sender gets to it: a slow reader costs one pending
+	 * event, not a growing queue.
 	 */
 	private final class Follower {
 
 		final UUID user;
 
-		final UUID generation;
+		final List<UUID> generations;
 
 		final SseEmitter emitter;
 
-		private final AtomicReference<VideoView> pending = new AtomicReference<>();
+		final String eventName;
+
+		/** What a change of one of its generations makes it send. */
+		final Function<VideoView, Object> toEvent;
+
+		/** Whether an event is the last one. */
+		final Predicate<Object> ends;
+
+		final Function<Object, String> eventId;
+
+		private final AtomicReference<Object> pending = new AtomicReference<>();
 
 		private final AtomicBoolean keepAlivePending = new AtomicBoolean();
 
@@ -212,14 +256,23 @@ class VideoEvents implements SmartLifecycle {
 
 		private volatile boolean ended;
 
-		Follower(UUID user, UUID generation, SseEmitter emitter) {
+		Follower(UUID user, List<UUID> generations, SseEmitter emitter, String eventName,
+				Function<VideoView, Object> toEvent, Predicate<Object> ends, Function<Object, String> eventId) {
 			this.user = user;
-			this.generation = generation;
+			this.generations = generations;
 			this.emitter = emitter;
+			this.eventName = eventName;
+			this.toEvent = toEvent;
+			this.ends = ends;
+			this.eventId = eventId;
 		}
 
 		void offer(VideoView view) {
-			pending.set(view);
+			offerEvent(toEvent.apply(view));
+		}
+
+		void offerEvent(Object event) {
+			pending.set(event);
 			schedule();
 		}
 
@@ -244,7 +297,7 @@ class VideoEvents implements SmartLifecycle {
 		private void drain() {
 			try {
 				while (!ended) {
-					VideoView view = pending.getAndSet(null);
+					Object view = pending.getAndSet(null);
 					boolean ping = keepAlivePending.getAndSet(false);
 					if (view == null && !ping) {
 						return;
@@ -271,10 +324,10 @@ class VideoEvents implements SmartLifecycle {
 			}
 		}
 
-		private void send(VideoView view) throws IOException {
-			emitter.send(SseEmitter.event().name("status").id(view.updatedAt().toString()).data(view,
+		private void send(Object view) throws IOException {
+			emitter.send(SseEmitter.event().name(eventName).id(eventId.apply(view)).data(view,
 					MediaType.APPLICATION_JSON));
-			if (view.isTerminal()) {
+			if (ends.test(view)) {
 				ended = true;
 				emitter.complete();
 			}
@@ -369,7 +422,7 @@ class VideoEvents implements SmartLifecycle {
 		if (keepAlive != null) {
 			keepAlive.shutdownNow();
 		}
-		followers.values().forEach(set -> set.forEach(Follower::end));
+		followers.values().stream().flatMap(Set::stream).distinct().forEach(Follower::end);
 		followers.clear();
 		waiting.clear();
 		synchronized (this) {
