@@ -27,6 +27,18 @@ export function isRunning(item) {
 	return Boolean(item) && !isTerminal(item);
 }
 
+/**
+ * What a person reads while a generation waits for a render slot: its place in the queue
+ * (`queueAhead`, from the server) when it has one.
+ */
+export function queuedText(item) {
+	const ahead = item ? item.queueAhead : null;
+	if (ahead === null || ahead === undefined) {
+		return 'Queued: your video starts in a moment…';
+	}
+	return ahead === 0 ? 'Queued: yours is next…' : `Queued, ${ahead} ahead of yours…`;
+}
+
 /** The person's sentence for why a generation failed. */
 export function errorMessage(item) {
 	return (item && item.error && item.error.message) || 'Something went wrong.';

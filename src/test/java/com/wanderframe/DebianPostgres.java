@@ -25,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
  * TCP. PostgreSQL refuses to run as root, so under root (as CI runs) its commands run as the
  * {@code postgres} system user through {@code runuser}. Never touches the system's own cluster.
  */
-final class DebianPostgres implements AutoCloseable {
+public final class DebianPostgres implements AutoCloseable {
 
 	static final String USER = "wanderframe";
 
@@ -62,7 +62,7 @@ final class DebianPostgres implements AutoCloseable {
 		}
 	}
 
-	static DebianPostgres start() throws IOException {
+	public static DebianPostgres start() throws IOException {
 		boolean root = "root".equals(System.getProperty("user.name"));
 		String osUser = root ? "postgres" : null;
 		// Not under a JUnit @TempDir: that one is private to root, and the postgres user must reach it.
@@ -114,7 +114,7 @@ final class DebianPostgres implements AutoCloseable {
 	}
 
 	/** As Supabase or Heroku hand it out. */
-	String databaseUrl() {
+	public String databaseUrl() {
 		return "postgres://" + USER + ":" + password + "@127.0.0.1:" + port + "/" + DATABASE;
 	}
 

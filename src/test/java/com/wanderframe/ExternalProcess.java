@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A process a cluster test starts (a {@code java -jar}, nginx, PostgreSQL, S3Mock), with its
  * output in a log file the test can read and leave behind for a failure's post-mortem.
  */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
 
 	/** Settings of the machine running the tests that must not leak into what the tests start. */
 	private static final List<String> INHERITED_SETTINGS_TO_DROP = List.of("DATABASE_URL", "REPLICATE_API_TOKEN",
@@ -32,7 +32,7 @@ final class ExternalProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ExternalProcess start(String name, Path log, Map<String, String> environment, List<String> command) {
+	public static ExternalProcess start(String name, Path log, Map<String, String> environment, List<String> command) {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		INHERITED_SETTINGS_TO_DROP.forEach(builder.environment()::remove);
 		builder.environment().putAll(environment);
@@ -68,7 +68,7 @@ final class ExternalProcess implements AutoCloseable {
 		}
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -77,7 +77,7 @@ final class ExternalProcess implements AutoCloseable {
 		}
 	}
 
-	static String javaBinary() {
+	public static String javaBinary() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
@@ -85,11 +85,16 @@ final class ExternalProcess implements AutoCloseable {
 		return name;
 	}
 
-	boolean isAlive() {
+	/** The operating system's process id (for jcmd). */
+	public long pid() {
+		return process.pid();
+	}
+
+	public boolean isAlive() {
 		return process.isAlive();
 	}
 
-	String log() {
+	public String log() {
 		try {
 			return Files.readString(log);
 		}

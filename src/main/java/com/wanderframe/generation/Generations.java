@@ -1,10 +1,13 @@
 package com.wanderframe.generation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.wanderframe.credits.Credits;
+import com.wanderframe.credits.InsufficientCreditsException;
 import com.wanderframe.generation.internal.GenerationEngine;
 import com.wanderframe.generation.internal.GenerationTasks;
 import com.wanderframe.observability.GenerationMetrics;
@@ -68,6 +71,56 @@ public class Generations {
 					return after;
 				}));
 		return new Accepted(id, cost, balance);
+	}
+
+	/** One generation of a group accepted together: what {@link #accept} takes for one. */
+	public record Planned(Model model, int cost, String ledgerReason, Consumer<GenerationId> insertRow) {
+	}
+
+	/** A group accepted together: each generation's id and cost (in the order planned), and the balance after. */
+	public record AcceptedGroup(List<Accepted> items, int cost, int credits) {
+	}
+
+	/**
+	 * Accepts several generations all or nothing (a batch): the limits are passed once for the
+	 * group (it is one request; the hosted ceiling counts the hosted ones' credits), then one
+	 * transaction records the group, charges each generation its own cost under its own id (so
+	 * each is refunded on its own if it fails), inserts each row and schedules each start. If
+	 * the balance does not cover all of them, nothing is charged.
+	 * @param recordGroup writes what ties the group together (its row), before the generations' rows
+	 * @throws com.wanderframe.credits.InsufficientCreditsException 402 naming the total; nothing is written
+	 */
+	public AcceptedGroup acceptAll(ModelKind kind, UUID user, Runnable recordGroup, List<Planned> planned) {
+		if (planned.isEmpty()) {
+			throw new IllegalArgumentException("A group needs at least one generation");
+		}
+		int total = planned.stream().mapToInt(Planned::cost).sum();
+		int hosted = planned.stream().filter(p -> !p.model().local()).mapToInt(Planned::cost).sum();
+		List<Accepted> items = new ArrayList<>();
+		int balance = limits.admit(new GenerationLimits.Generation(kind.value(), user, hosted, hosted > 0),
+				() -> transactions.execute(status -> {
+					items.clear();
+					recordGroup.run();
+					int after = 0;
+					for (Planned generation : planned) {
+						GenerationId id = GenerationId.random();
+						try {
+							after = credits.charge(user, generation.cost(), id.value(), generation.ledgerReason());
+						}
+						catch (InsufficientCreditsException ex) {
+							// The whole group is refused: say what all of it costs, not the one that ran out.
+							throw new InsufficientCreditsException(total);
+						}
+						generation.insertRow().accept(id);
+						scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
+						items.add(new Accepted(id, generation.cost(), after));
+					}
+					for (Planned generation : planned) {
+						metrics.started(kind.value(), generation.model().id());
+					}
+					return after;
+				}));
+		return new AcceptedGroup(List.copyOf(items), total, balance);
 	}
 
 	/**

@@ -19,6 +19,15 @@ public interface Generator {
 	String model();
 
 	/**
+	 * Whether {@link #start} first waits for capacity on this instance (a local render slot). The
+	 * generation then stays {@code pending}, queued, until the generator reports its first
+	 * progress: only then is it {@code processing}.
+	 */
+	default boolean queuesForCapacity() {
+		return false;
+	}
+
+	/**
 	 * Starts the work: a local generator makes the output now ({@link Step.Produced}), a hosted
 	 * one creates its job upstream ({@link Step.Started}).
 	 */

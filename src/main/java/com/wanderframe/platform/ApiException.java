@@ -1,5 +1,9 @@
 package com.wanderframe.platform;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +15,8 @@ public class ApiException extends RuntimeException {
 	private final HttpStatus status;
 
 	private final String code;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public ApiException(HttpStatus status, String code, String message) {
 		super(message);
@@ -24,6 +30,17 @@ public class ApiException extends RuntimeException {
 
 	public String code() {
 		return code;
+	}
+
+	/** Further members of the problem details, e.g. which item of a list was refused. */
+	public Map<String, Object> properties() {
+		return Collections.unmodifiableMap(properties);
+	}
+
+	/** Adds a member to the problem details ({@code code}, {@code detail} and the standard ones are taken). */
+	public ApiException with(String name, Object value) {
+		properties.put(name, value);
+		return this;
 	}
 
 	public static ApiException notFound(String code, String message) {

@@ -26,7 +26,8 @@ class JobLog extends AbstractSchedulerListener {
 		if (isRecurring(execution)) {
 			return;
 		}
-		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId", execution.taskInstance.getId())) {
+		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId",
+				JobInstanceIds.subject(execution.taskInstance.getId()).orElse(null))) {
 			log.info("Job {}/{} started", execution.taskInstance.getTaskName(), execution.taskInstance.getId());
 		}
 	}
@@ -38,7 +39,8 @@ class JobLog extends AbstractSchedulerListener {
 			return;
 		}
 		// The same logging-context key the job's own lines carry (observability's JobObservation).
-		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId", execution.taskInstance.getId())) {
+		try (MDC.MDCCloseable generation = MDC.putCloseable("generationId",
+				JobInstanceIds.subject(execution.taskInstance.getId()).orElse(null))) {
 			log.info("Job {}/{} ended: {} after {} ms", execution.taskInstance.getTaskName(),
 					execution.taskInstance.getId(), complete.getResult().name().toLowerCase(java.util.Locale.ROOT),
 					complete.getDuration().toMillis());

@@ -33,7 +33,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (ex instanceof RetryableApiException retryable) {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryable.retryAfter().toSeconds()));
 		}
-		return response.body(Problems.of(ex.status(), ex.code(), ex.getMessage()));
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return response.body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -5,7 +5,7 @@ import { api, credits } from '../api.js';
 import { bus } from '../bus.js';
 import { $, chosen, el, radio } from '../dom.js';
 import { currentBalance } from '../page.js';
-import { COMPLETED, PENDING, errorMessage, isCompleted, isFailed, isTerminal } from '../status.js';
+import { COMPLETED, PENDING, errorMessage, isCompleted, isFailed, isTerminal, queuedText } from '../status.js';
 import { defaultModel, drawPicker, typicalTime } from './models.js';
 import { onRender, onStop, open, render, state, stopFollowing } from './state.js';
 
@@ -257,7 +257,7 @@ onRender(() => {
 		const progress = Math.max(0, Math.min(100, video.progress || 0));
 		videoProgress.value = progress;
 		videoProgress.setAttribute('aria-valuetext', `${progress}%`);
-		videoStatus.textContent = video.status === PENDING ? 'Queued: your video starts in a moment…'
+		videoStatus.textContent = video.status === PENDING ? queuedText(video)
 			: `Generating your video… ${progress}%`;
 		const used = state.models.video.find((m) => m.id === video.model);
 		videoTypical.textContent = used ? `${used.name} usually takes ${typicalTime(used)}.` : '';

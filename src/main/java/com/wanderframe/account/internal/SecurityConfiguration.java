@@ -49,6 +49,8 @@ class SecurityConfiguration {
 			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
 			"/api/webhooks/**", "/verify-email", "/api/auth/verify", "/v3/api-docs", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**",
+			// A share link's page and its two media files: the token is the capability (sharing module).
+			"/s/*", "/s/*/video.mp4", "/s/*/poster.jpg",
 			// The admin module answers everyone but an operator with 404 itself (AdminAccess), so a
 			// visitor is not even told that /admin exists by being sent to sign in.
 			"/admin", "/admin/**" };

@@ -1,13 +1,13 @@
 package com.wanderframe.billing.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.platform.WebhookBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,8 @@ class StripeWebhookController {
 		if (!properties.stripe().configured()) {
 			throw new ApiException(HttpStatus.NOT_FOUND, "purchases_disabled", "This Wanderframe does not sell credits.");
 		}
-		String payload = new String(readBody(request), StandardCharsets.UTF_8);
+		String payload = new String(WebhookBodies.read(request, MAX_BODY, "Stripe", "a Stripe event"),
+				StandardCharsets.UTF_8);
 		Event event;
 		try {
 			event = Webhook.constructEvent(payload, signature == null ? "" : signature,
@@ -85,25 +86,6 @@ class StripeWebhookController {
 	private static String text(JsonNode object, String field) {
 		JsonNode value = object.path(field);
 		return value.isString() ? value.asString() : null;
-	}
-
-	private static byte[] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY) {
-			throw tooLarge();
-		}
-		byte[] body;
-		try (InputStream in = request.getInputStream()) {
-			body = in.readNBytes(MAX_BODY + 1);
-		}
-		if (body.length > MAX_BODY) {
-			throw tooLarge();
-		}
-		return body;
-	}
-
-	private static ApiException tooLarge() {
-		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "webhook_too_large",
-				"This webhook is larger than a Stripe event can be.");
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import com.wanderframe.credits.Credits;
@@ -78,17 +79,35 @@ public class GenerationEngine {
 			// Started before a restart: follow the prediction instead of paying for another.
 			return new Followup.Poll(Duration.ZERO, 0);
 		}
-		if (!kind.table().markProcessing(id)) {
+		Generator generator = generators.forModel(row.model());
+		boolean queued = generator.queuesForCapacity();
+		if (!queued && !kind.table().markProcessing(id)) {
 			return Followup.NONE;
 		}
-		Generator generator = generators.forModel(row.model());
 		return guarded(kind, row, () -> {
 			Path work = Files.createTempDirectory("wanderframe-" + kindName.value() + "-");
 			try {
 				GenerationInputs inputs = kind.inputs(row);
 				Duration left = kind.timing().deadline().minus(Duration.between(row.createdAt(), Instant.now()));
-				Step step = generator.start(new GenerationJob(row, inputs, kind.noun(), work,
-						percent -> kind.table().progress(id, percent), left));
+				IntConsumer progress = percent -> kind.table().progress(id, percent);
+				if (queued) {
+					// Queued until its first progress: then it holds a slot and is processing.
+					progress = new IntConsumer() {
+
+						private boolean processing;
+
+						@Override
+						public void accept(int percent) {
+							if (!processing) {
+								processing = true;
+								kind.table().markProcessing(id);
+							}
+							kind.table().progress(id, percent);
+						}
+
+					};
+				}
+				Step step = generator.start(new GenerationJob(row, inputs, kind.noun(), work, progress, left));
 				return handle(kind, row, generator, step, 0);
 			}
 			finally {

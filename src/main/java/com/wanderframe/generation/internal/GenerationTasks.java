@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.wanderframe.generation.GenerationId;
 import com.wanderframe.generation.ModelKind;
+import com.wanderframe.platform.JobInstanceIds;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,15 +42,15 @@ public class GenerationTasks {
 	}
 
 	static String instanceId(ModelKind kind, GenerationId id) {
-		return kind.value() + ":" + id;
+		return JobInstanceIds.of(kind.value(), id);
 	}
 
 	private static ModelKind kind(String instanceId) {
-		return ModelKind.of(instanceId.substring(0, instanceId.indexOf(':')));
+		return ModelKind.of(JobInstanceIds.kind(instanceId));
 	}
 
 	private static GenerationId id(String instanceId) {
-		return GenerationId.of(instanceId.substring(instanceId.indexOf(':') + 1));
+		return GenerationId.of(JobInstanceIds.subject(instanceId).orElseThrow());
 	}
 
 	@Bean

@@ -1,12 +1,11 @@
 package com.wanderframe.observability.internal;
 
-import java.util.UUID;
-
 import com.github.kagkarlsson.scheduler.event.ExecutionChain;
 import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.wanderframe.platform.JobInstanceIds;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.MDC;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every background job runs inside an observation named {@code wanderframe.jobs} (a timer per
  * task, and a span when tracing is on, so the Replicate calls it makes are its children) and with
- * {@code generationId} in the logging context. A generation's jobs use its id as their instance
- * id, so that id is on every line of its work, whichever module the job belongs to; the trace id
+ * {@code generationId} in the logging context. A generation's jobs name it in their instance
+ * id ({@link JobInstanceIds}), so that id is on every line of its work, whichever module the job belongs to; the trace id
  * is put there by Micrometer Tracing while the span is open.
  */
 @Component
@@ -33,7 +32,7 @@ class JobObservation implements ExecutionInterceptor {
 
 	@Override
 	public CompletionHandler<?> execute(TaskInstance<?> instance, ExecutionContext context, ExecutionChain chain) {
-		String generation = generationId(instance.getId());
+		String generation = JobInstanceIds.subject(instance.getId()).orElse(null);
 		Observation observation = Observation.createNotStarted("wanderframe.jobs", observations)
 			.contextualName("job " + instance.getTaskName())
 			.lowCardinalityKeyValue("task", instance.getTaskName());
@@ -43,16 +42,6 @@ class JobObservation implements ExecutionInterceptor {
 		observation.highCardinalityKeyValue("generation.id", generation);
 		try (MDC.MDCCloseable mdc = MDC.putCloseable(GENERATION_ID, generation)) {
 			return observation.observe(() -> chain.proceed(instance, context));
-		}
-	}
-
-	/** Recurring jobs (the sweepers) have instance ids like {@code recurring}: they are no generation's. */
-	private static String generationId(String instanceId) {
-		try {
-			return UUID.fromString(instanceId).toString().equals(instanceId) ? instanceId : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
 		}
 	}
 

@@ -122,6 +122,28 @@ class PhotoLibrary implements Photos {
 	}
 
 	@Override
+	public PhotoRef storeStill(UUID owner, Path png, int width, int height) throws IOException {
+		if (width < 1 || height < 1 || Math.max(width, height) > PhotoCleaner.MAX_SIDE) {
+			throw new IllegalArgumentException("A still of " + width + "x" + height + " is not a photo");
+		}
+		UUID id = UUID.randomUUID();
+		String key = "photos/" + owner + "/" + id + ".png";
+		store.put(key, png, "image/png");
+		return new PhotoRef(id, owner, key, "image/png", width, height);
+	}
+
+	@Override
+	public void recordStill(PhotoRef still) {
+		insert(new Photo(still.id(), still.ownerId(), still.mediaKey(), still.contentType(), still.width(),
+				still.height(), null));
+	}
+
+	@Override
+	public void discardStill(PhotoRef still) {
+		deleteQuietly(still.mediaKey());
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<PhotoRef> find(PhotoId id) {
 		return findPhoto(id.value()).map(Photo::ref);

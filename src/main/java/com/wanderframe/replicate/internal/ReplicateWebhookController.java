@@ -1,9 +1,9 @@
 package com.wanderframe.replicate.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.platform.WebhookBodies;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.PredictionUpdated;
 import com.wanderframe.replicate.ReplicateException;
@@ -62,7 +62,7 @@ class ReplicateWebhookController {
 			@RequestHeader(name = "webhook-timestamp", required = false) String timestamp,
 			@RequestHeader(name = "webhook-signature", required = false) String signature,
 			HttpServletRequest request) throws IOException {
-		byte[] body = readBody(request);
+		byte[] body = WebhookBodies.read(request, MAX_BODY, "Replicate", "a prediction");
 		if (!verified(webhookId, timestamp, signature, body)) {
 			log.warn("Refused a Replicate webhook with a missing, stale or wrong signature (webhook-id {})",
 					webhookId);
@@ -79,30 +79,6 @@ class ReplicateWebhookController {
 		log.debug("Replicate webhook {}: prediction {} is {}", webhookId, prediction.id(), prediction.status());
 		transactions.executeWithoutResult(status -> events.publishEvent(new PredictionUpdated(prediction)));
 		return ResponseEntity.noContent().build();
-	}
-
-	/**
-	 * Anyone can post here and the body is held in memory to be verified, so it is read only up to
-	 * {@link #MAX_BODY} bytes (one more tells that there is more); a prediction is a few kilobytes.
-	 */
-	private static byte[] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY) {
-			throw tooLarge();
-		}
-		byte[] body;
-		try (InputStream in = request.getInputStream()) {
-			body = in.readNBytes(MAX_BODY + 1);
-		}
-		if (body.length > MAX_BODY) {
-			throw tooLarge();
-		}
-		return body;
-	}
-
-	private static ApiException tooLarge() {
-		log.warn("Refused a Replicate webhook larger than {} bytes", MAX_BODY);
-		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "webhook_too_large",
-				"This webhook is larger than a prediction can be.");
 	}
 
 	private boolean verified(String webhookId, String timestamp, String signature, byte[] body) {

@@ -47,10 +47,13 @@ class LocalVideoGenerator implements Generator {
 
 	private final GenerationMetrics metrics;
 
+	private final RenderQueue queue;
+
 	private final DepthLayers depthLayers;
 
 	LocalVideoGenerator(LocalMotionRenderer renderer, MediaStore media, VideoProperties properties,
-			GenerationMetrics metrics, DepthLayers depthLayers) {
+			GenerationMetrics metrics, DepthLayers depthLayers, RenderQueue queue) {
+		this.queue = queue;
 		this.metrics = metrics;
 		this.depthLayers = depthLayers;
 		this.renderer = renderer;
@@ -63,6 +66,12 @@ class LocalVideoGenerator implements Generator {
 		return ModelCatalogue.LOCAL_MOTION;
 	}
 
+	/** Renders wait for one of this instance's render slots ({@code WANDERFRAME_RENDER_CONCURRENCY}). */
+	@Override
+	public boolean queuesForCapacity() {
+		return true;
+	}
+
 	@Override
 	public Step start(GenerationJob job) throws IOException {
 		GenerationInputs inputs = job.inputs();
@@ -72,12 +81,14 @@ class LocalVideoGenerator implements Generator {
 		Path mp4 = job.workDir().resolve(job.id() + ".mp4");
 		BufferedImage image = firstFrame(inputs.images().get(GenerationInputs.FIRST_FRAME));
 		int shortSide = Integer.parseInt(inputs.resolution().substring(0, inputs.resolution().length() - 1));
+		RenderQueue.Slot slot = waitForSlot(job);
 		try {
 			long began = System.nanoTime();
 			int[] reported = { 0 };
 			String imageKey = inputs.images().get(GenerationInputs.FIRST_FRAME);
 			renderer.render(new RenderRequest(image, inputs.prompt(), inputs.duration(), shortSide, FPS,
-					depthLayers.of(imageKey, image)), mp4,
+					depthLayers.of(imageKey, image)), VideoGenerations.camera(inputs.context().get(VideoKind.CAMERA)),
+					mp4,
 					percent -> {
 						if (percent >= reported[0] + PROGRESS_STEP) {
 							reported[0] = percent;
@@ -94,7 +105,24 @@ class LocalVideoGenerator implements Generator {
 			log.warn("Local render of generation {} failed", job.id(), ex);
 			throw new GenerationFailedException(Failure.Reason.RENDER_FAILED, ex.toString(), ex);
 		}
+		finally {
+			slot.close();
+		}
 		return new Step.Produced(mp4);
+	}
+
+	/** Queued ({@code pending}) until a render slot is ours; from then on processing. */
+	private RenderQueue.Slot waitForSlot(GenerationJob job) {
+		RenderQueue.Slot slot;
+		try {
+			slot = queue.take(job.row());
+		}
+		catch (InterruptedIOException ex) {
+			// Shutting down: the job runs again (here or elsewhere), still queued, charged once.
+			throw new RetryLater("Render of " + job.id() + " interrupted while queued", ex);
+		}
+		job.progress().accept(0);
+		return slot;
 	}
 
 	private BufferedImage firstFrame(String key) throws IOException {

@@ -30,14 +30,23 @@ class SourceImages {
 		this.photos = photos;
 	}
 
+	/** A picture to start or end on: its media key and size in pixels. */
+	record Source(UUID id, String key, int width, int height) {
+	}
+
 	/** @return the media key of the picture */
 	@Transactional(readOnly = true)
 	String require(UUID id) {
+		return source(id).key();
+	}
+
+	@Transactional(readOnly = true)
+	Source source(UUID id) {
 		var image = images.find(new ImageId(id));
 		if (image.isPresent()) {
 			ImageRef ref = image.get();
 			return switch (ref.status()) {
-				case COMPLETED -> ref.mediaKey();
+				case COMPLETED -> new Source(id, ref.mediaKey(), ref.width(), ref.height());
 				case FAILED -> throw ApiException.conflict("image_failed",
 						"That image could not be generated, so it cannot be animated. Generate it again first.");
 				default -> throw ApiException.conflict("image_not_ready",
@@ -45,7 +54,7 @@ class SourceImages {
 			};
 		}
 		return photos.find(new PhotoId(id))
-			.map(photo -> photo.mediaKey())
+			.map(photo -> new Source(id, photo.mediaKey(), photo.width(), photo.height()))
 			.orElseThrow(() -> ApiException.notFound("image_not_found", "There is no such image."));
 	}
 

@@ -41,8 +41,11 @@ class VideoController {
 
 	private final MediaResponses mediaResponses;
 
+	private final VideoQueue queue;
+
 	VideoController(GenerateVideo generateVideo, VideoHistory history, VideoEvents events, VideoOptions options,
-			MediaResponses mediaResponses) {
+			MediaResponses mediaResponses, VideoQueue queue) {
+		this.queue = queue;
 		this.generateVideo = generateVideo;
 		this.history = history;
 		this.events = events;
@@ -59,12 +62,12 @@ class VideoController {
 
 	@GetMapping("/{id}")
 	VideoView get(@PathVariable UUID id) {
-		return VideoView.of(history.get(id));
+		return queue.view(history.get(id));
 	}
 
 	@GetMapping(path = "/{id}/events", produces = "text/event-stream")
 	SseEmitter events(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id) {
-		return events.follow(user.id(), VideoView.of(history.get(id)));
+		return events.follow(user.id(), queue.view(history.get(id)));
 	}
 
 	@GetMapping

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -42,7 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * sends the generation's current state to the browsers following it here. So a change made by a
  * job on any instance reaches a browser connected to any other. Streams are limited per person
  * and per generation and end after a timeout (the browser reconnects); events are written by a
- * pool of senders, never by the listener.
+ * pool of senders, never by the listener. When a generation leaves a render queue (the
+ * {@code video_queue_moved} channel), the waiting generations followed here are sent again with
+ * their new place in the queue.
  */
 @Component
 class VideoEvents implements SmartLifecycle {
@@ -63,6 +68,11 @@ class VideoEvents implements SmartLifecycle {
 
 	private final LiveStatusProperties properties;
 
+	private final VideoQueue queue;
+
+	/** Followed generations whose last state sent was a place in a queue: they move when it moves. */
+	private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+
 	private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
 
 	/** Streams per person, guarded by {@code this} together with {@link #followers}' sizes. */
@@ -81,7 +91,8 @@ class VideoEvents implements SmartLifecycle {
 	private ExecutorService senders;
 
 	VideoEvents(DataSource dataSource, VideoGenerations generations, TransactionTemplate transactions,
-			LiveStatusProperties properties, MeterRegistry meters) {
+			LiveStatusProperties properties, VideoQueue queue, MeterRegistry meters) {
+		this.queue = queue;
 		this.dataSource = dataSource;
 		this.generations = generations;
 		this.transactions = transactions;
@@ -99,7 +110,30 @@ class VideoEvents implements SmartLifecycle {
 	 */
 	SseEmitter follow(UUID user, VideoView current) {
 		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-		Follower follower = new Follower(user, current.id(), emitter);
+		Follower follower = new Follower(user, List.of(current.id()), emitter, "status", view -> view,
+				view -> ((VideoView) view).isTerminal(), view -> ((VideoView) view).updatedAt().toString());
+		return follow(follower, current, List.of(current));
+	}
+
+	/**
+	 * Follows a batch the caller may see: event {@code batch} with all its variants now, then on
+	 * every change of any of them, until all have ended. Counts as one stream of the person's,
+	 * and one of each variant's.
+	 */
+	SseEmitter followBatch(UUID user, BatchView current) {
+		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+		Map<UUID, VideoView> latest = new ConcurrentHashMap<>();
+		current.items().forEach(item -> latest.put(item.id(), item));
+		List<UUID> ids = current.items().stream().map(VideoView::id).toList();
+		Follower follower = new Follower(user, ids, emitter, "batch", view -> {
+			latest.merge(view.id(), view, (old, now) -> now.updatedAt().isBefore(old.updatedAt()) ? old : now);
+			return current.with(ids.stream().map(latest::get).toList());
+		}, view -> ((BatchView) view).finished(), view -> ((BatchView) view).updatedAt().toString());
+		return follow(follower, current, current.items());
+	}
+
+	private SseEmitter follow(Follower follower, Object current, List<VideoView> items) {
+		SseEmitter emitter = follower.emitter;
 		if (!running) {
 			// Shutting down: end the stream at once, so the browser reconnects to another instance.
 			try {
@@ -111,8 +145,8 @@ class VideoEvents implements SmartLifecycle {
 			emitter.complete();
 			return emitter;
 		}
-		if (current.isTerminal()) {
-			follower.offer(current);
+		if (follower.ends.test(current)) {
+			follower.offerEvent(current);
 			return emitter;
 		}
 		register(follower);
@@ -120,71 +154,101 @@ class VideoEvents implements SmartLifecycle {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(error -> remove.run());
-		follower.offer(current);
+		follower.offerEvent(current);
 		// A change may have committed between reading `current` and registering: resend. In a
 		// transaction, so row-level security applies to this request-path read too.
-		transactions.execute(status -> generations.findVisible(current.id()))
-			.map(VideoView::of)
-			.ifPresent(this::publish);
+		for (VideoView item : items) {
+			transactions.execute(status -> generations.findVisible(item.id()))
+				.map(queue::view)
+				.ifPresent(this::publish);
+		}
 		return emitter;
 	}
 
 	private synchronized void register(Follower follower) {
-		Set<Follower> set = followers.computeIfAbsent(follower.generation, id -> ConcurrentHashMap.newKeySet());
 		int mine = perPerson.getOrDefault(follower.user, 0);
-		if (set.size() >= properties.perGeneration() || mine >= properties.perPerson()) {
-			if (set.isEmpty()) {
-				followers.remove(follower.generation);
-			}
+		boolean full = mine >= properties.perPerson() || follower.generations.stream()
+			.anyMatch(id -> followers.getOrDefault(id, Set.of()).size() >= properties.perGeneration());
+		if (full) {
 			throw new RetryableApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
 					"This video is already being followed in too many windows. Close one, or reload later.",
 					Duration.ofSeconds(30));
 		}
-		set.add(follower);
+		for (UUID id : follower.generations) {
+			followers.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(follower);
+		}
 		perPerson.put(follower.user, mine + 1);
 	}
 
 	private synchronized void unregister(Follower follower) {
-		Set<Follower> set = followers.get(follower.generation);
-		if (set == null || !set.remove(follower)) {
-			return;
+		boolean removed = false;
+		for (UUID id : follower.generations) {
+			Set<Follower> set = followers.get(id);
+			if (set != null && set.remove(follower)) {
+				removed = true;
+				if (set.isEmpty()) {
+					followers.remove(id);
+					waiting.remove(id);
+				}
+			}
 		}
-		if (set.isEmpty()) {
-			followers.remove(follower.generation);
+		if (removed) {
+			perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 		}
-		perPerson.computeIfPresent(follower.user, (user, count) -> count <= 1 ? null : count - 1);
 	}
 
 	private void changed(UUID id) {
 		if (followers.containsKey(id)) {
-			generations.find(id).map(VideoView::of).ifPresent(this::publish);
+			generations.find(id).map(queue::view).ifPresent(this::publish);
 		}
+	}
+
+	private void queueMoved() {
+		waiting.removeIf(id -> !followers.containsKey(id));
+		waiting.forEach(this::changed);
 	}
 
 	private void publish(VideoView view) {
 		Set<Follower> set = followers.get(view.id());
 		if (set != null) {
+			if (view.queueAhead() != null) {
+				waiting.add(view.id());
+			}
+			else {
+				waiting.remove(view.id());
+			}
 			set.forEach(follower -> follower.offer(view));
 		}
 	}
 
 	private void keepAlive() {
-		followers.values().forEach(set -> set.forEach(Follower::keepAlive));
+		followers.values().stream().flatMap(Set::stream).distinct().forEach(Follower::keepAlive);
 	}
 
 	/**
-	 * One browser's stream. Only the newest state matters, so a follower keeps just that until
-	 * its sender gets to it: a slow reader costs one pending view, not a growing queue.
+	 * One browser's stream of one generation or of a batch's. Only the newest state matters, so a
+	 * follower keeps just that until its sender gets to it: a slow reader costs one pending
+	 * event, not a growing queue.
 	 */
 	private final class Follower {
 
 		final UUID user;
 
-		final UUID generation;
+		final List<UUID> generations;
 
 		final SseEmitter emitter;
 
-		private final AtomicReference<VideoView> pending = new AtomicReference<>();
+		final String eventName;
+
+		/** What a change of one of its generations makes it send. */
+		final Function<VideoView, Object> toEvent;
+
+		/** Whether an event is the last one. */
+		final Predicate<Object> ends;
+
+		final Function<Object, String> eventId;
+
+		private final AtomicReference<Object> pending = new AtomicReference<>();
 
 		private final AtomicBoolean keepAlivePending = new AtomicBoolean();
 
@@ -192,14 +256,23 @@ class VideoEvents implements SmartLifecycle {
 
 		private volatile boolean ended;
 
-		Follower(UUID user, UUID generation, SseEmitter emitter) {
+		Follower(UUID user, List<UUID> generations, SseEmitter emitter, String eventName,
+				Function<VideoView, Object> toEvent, Predicate<Object> ends, Function<Object, String> eventId) {
 			this.user = user;
-			this.generation = generation;
+			this.generations = generations;
 			this.emitter = emitter;
+			this.eventName = eventName;
+			this.toEvent = toEvent;
+			this.ends = ends;
+			this.eventId = eventId;
 		}
 
 		void offer(VideoView view) {
-			pending.set(view);
+			offerEvent(toEvent.apply(view));
+		}
+
+		void offerEvent(Object event) {
+			pending.set(event);
 			schedule();
 		}
 
@@ -224,7 +297,7 @@ class VideoEvents implements SmartLifecycle {
 		private void drain() {
 			try {
 				while (!ended) {
-					VideoView view = pending.getAndSet(null);
+					Object view = pending.getAndSet(null);
 					boolean ping = keepAlivePending.getAndSet(false);
 					if (view == null && !ping) {
 						return;
@@ -251,10 +324,10 @@ class VideoEvents implements SmartLifecycle {
 			}
 		}
 
-		private void send(VideoView view) throws IOException {
-			emitter.send(SseEmitter.event().name("status").id(view.updatedAt().toString()).data(view,
+		private void send(Object view) throws IOException {
+			emitter.send(SseEmitter.event().name(eventName).id(eventId.apply(view)).data(view,
 					MediaType.APPLICATION_JSON));
-			if (view.isTerminal()) {
+			if (ends.test(view)) {
 				ended = true;
 				emitter.complete();
 			}
@@ -272,6 +345,7 @@ class VideoEvents implements SmartLifecycle {
 			try (Connection connection = dataSource.getConnection()) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN video_generation_changed");
+					statement.execute("LISTEN video_queue_moved");
 				}
 				// Changes committed while we were not listening (a reconnect) would be lost: resend.
 				followers.keySet().forEach(this::changed);
@@ -285,8 +359,17 @@ class VideoEvents implements SmartLifecycle {
 						}
 						continue;
 					}
+					boolean queueMoved = false;
 					for (PGNotification notification : notifications) {
-						changed(UUID.fromString(notification.getParameter()));
+						if ("video_queue_moved".equals(notification.getName())) {
+							queueMoved = true;
+						}
+						else {
+							changed(UUID.fromString(notification.getParameter()));
+						}
+					}
+					if (queueMoved) {
+						queueMoved();
 					}
 				}
 			}
@@ -339,8 +422,9 @@ class VideoEvents implements SmartLifecycle {
 		if (keepAlive != null) {
 			keepAlive.shutdownNow();
 		}
-		followers.values().forEach(set -> set.forEach(Follower::end));
+		followers.values().stream().flatMap(Set::stream).distinct().forEach(Follower::end);
 		followers.clear();
+		waiting.clear();
 		synchronized (this) {
 			perPerson.clear();
 		}

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.wanderframe.generation.GenerationId;
 import com.wanderframe.generation.GenerationStatus;
+import com.wanderframe.video.internal.render.CameraMove;
 
 /**
  * A row of {@code video_generations}: what was asked for, and where it stands. {@code videoKey}
@@ -27,10 +28,21 @@ record VideoGeneration(GenerationId id, UUID userId, VideoRequest request, int c
 	 * @param endImageId, endImageKey the end frame, or {@code null}
 	 * @param effectivePrompt what the model is told: the template's camera language, then the person's words
 	 * @param promptOptimizer, audio, negativePrompt, aspectRatio {@code null} where the model has none
+	 * @param batchId, batchPosition the batch it is a variant of and where in it, or {@code null}
+	 * @param fromVideoId the video it continues (its first frame is that one's last), or {@code null}
+	 * @param seed the model's seed, where the model takes one (a new one each time), else {@code null}
+	 * @param camera the camera the person directed on the image (local renderer), or {@code null}
 	 */
 	record VideoRequest(UUID imageId, String imageKey, UUID endImageId, String endImageKey, String prompt,
 			String template, String effectivePrompt, String model, int durationSeconds, String resolution,
-			Boolean promptOptimizer, Boolean audio, String negativePrompt, String aspectRatio) {
+			Boolean promptOptimizer, Boolean audio, String negativePrompt, String aspectRatio, UUID batchId,
+			Integer batchPosition, UUID fromVideoId, Long seed, CameraMove camera) {
+
+		VideoRequest inBatch(UUID batch, int position) {
+			return new VideoRequest(imageId, imageKey, endImageId, endImageKey, prompt, template, effectivePrompt,
+					model, durationSeconds, resolution, promptOptimizer, audio, negativePrompt, aspectRatio, batch,
+					position, fromVideoId, seed, camera);
+		}
 
 		/** The short side in pixels: {@code 768p} is 768. */
 		int shortSide() {

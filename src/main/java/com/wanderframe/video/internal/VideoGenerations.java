@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.wanderframe.generation.GenerationId;
 import com.wanderframe.generation.GenerationStatus;
 import com.wanderframe.generation.GenerationTable;
+import com.wanderframe.video.internal.render.CameraMove;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class VideoGenerations {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -41,9 +45,10 @@ class VideoGenerations {
 		jdbc.sql("""
 				INSERT INTO video_generations (id, user_id, image_id, image_url, end_image_id, end_image_key, prompt,
 				    template, effective_prompt, model, duration_seconds, resolution, prompt_optimizer, generate_audio,
-				    negative_prompt, aspect_ratio, cost)
+				    negative_prompt, aspect_ratio, cost, batch_id, batch_position, from_video_id, seed, camera)
 				VALUES (:id, :user, :image, :imageKey, :endImage, :endImageKey, :prompt, :template, :effectivePrompt,
-				    :model, :duration, :resolution, :promptOptimizer, :audio, :negativePrompt, :aspectRatio, :cost)
+				    :model, :duration, :resolution, :promptOptimizer, :audio, :negativePrompt, :aspectRatio, :cost,
+				    :batch, :batchPosition, :fromVideo, :seed, CAST(:camera AS jsonb))
 				""")
 			.param("id", generation.id().value())
 			.param("user", generation.userId())
@@ -62,6 +67,11 @@ class VideoGenerations {
 			.param("negativePrompt", request.negativePrompt())
 			.param("aspectRatio", request.aspectRatio())
 			.param("cost", generation.cost())
+			.param("batch", request.batchId())
+			.param("batchPosition", request.batchPosition())
+			.param("fromVideo", request.fromVideoId())
+			.param("seed", request.seed())
+			.param("camera", cameraJson(request.camera()))
 			.update();
 	}
 
@@ -109,12 +119,30 @@ class VideoGenerations {
 				rs.getString("prompt"), rs.getString("template"), rs.getString("effective_prompt"),
 				rs.getString("model"), rs.getInt("duration_seconds"), rs.getString("resolution"),
 				(Boolean) rs.getObject("prompt_optimizer"), (Boolean) rs.getObject("generate_audio"),
-				rs.getString("negative_prompt"), rs.getString("aspect_ratio"));
+				rs.getString("negative_prompt"), rs.getString("aspect_ratio"), rs.getObject("batch_id", UUID.class),
+				(Integer) rs.getObject("batch_position"), rs.getObject("from_video_id", UUID.class), (Long) rs.getObject("seed"), camera(rs.getString("camera")));
 		return new VideoGeneration(new GenerationId(rs.getObject("id", UUID.class)), rs.getObject("user_id", UUID.class),
 				request, rs.getInt("cost"), GenerationStatus.of(rs.getString("status")), rs.getInt("progress"),
 				rs.getString("provider_prediction_id"), rs.getString("video_url"), rs.getString("poster_url"),
 				rs.getString("error_code"), rs.getString("error_message"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), instant(rs, "started_at"), instant(rs, "completed_at"));
+	}
+
+	/** The camera as the row (and the local generator's context) keeps it. */
+	static String cameraJson(CameraMove camera) {
+		return camera == null ? null : JSON.writeValueAsString(camera);
+	}
+
+	static CameraMove camera(String json) {
+		return json == null ? null : JSON.readValue(json, CameraMove.class);
+	}
+
+	/** The batch's variants not deleted, in the order they were asked for (row-level security applies in requests). */
+	List<VideoGeneration> inBatch(UUID batch) {
+		return jdbc.sql("SELECT * FROM video_generations WHERE batch_id = ? AND deleted_at IS NULL ORDER BY batch_position")
+			.param(batch)
+			.query(ROW)
+			.list();
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.platform.ApiException;
+import com.wanderframe.video.VideoDeleted;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,10 +30,14 @@ class VideoHistory {
 
 	private final TransactionTemplate transactions;
 
-	VideoHistory(VideoGenerations generations, MediaStore media, TransactionTemplate transactions) {
+	private final ApplicationEventPublisher events;
+
+	VideoHistory(VideoGenerations generations, MediaStore media, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
 		this.generations = generations;
 		this.media = media;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	VideoGeneration get(UUID id) {
@@ -57,6 +63,7 @@ class VideoHistory {
 	/**
 	 * Hides the generation from its owner and removes its media; the ledger keeps the history.
 	 * A generation still running cannot be deleted: its job would write the media back.
+	 * {@link VideoDeleted} follows, once the row is hidden, so what other modules keep of it goes too.
 	 */
 	void delete(UUID id) {
 		VideoGeneration generation = transactions.execute(status -> {
@@ -79,6 +86,7 @@ class VideoHistory {
 				}
 			}
 		}
+		events.publishEvent(new VideoDeleted(id, generation.userId()));
 	}
 
 }

@@ -31,6 +31,9 @@ class VideoKind implements GenerationKind {
 
 	private static final Logger log = LoggerFactory.getLogger(VideoKind.class);
 
+	/** The context entry with the camera the person directed, for the local renderer. */
+	static final String CAMERA = "camera";
+
 	private final VideoGenerations generations;
 
 	private final MediaStore media;
@@ -74,7 +77,8 @@ class VideoKind implements GenerationKind {
 		}
 		return new GenerationInputs(request.effectivePrompt(), images, request.durationSeconds(),
 				request.resolution(), request.promptOptimizer(), request.audio(), request.negativePrompt(),
-				request.aspectRatio(), Map.of());
+				request.aspectRatio(), request.camera() == null ? Map.of()
+						: Map.of(CAMERA, VideoGenerations.cameraJson(request.camera())));
 	}
 
 	@Override

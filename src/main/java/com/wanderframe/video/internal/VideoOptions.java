@@ -42,7 +42,7 @@ class VideoOptions {
 	}
 
 	Validated validate(GenerateVideoRequest request) {
-		if (request.imageId() == null) {
+		if (request.imageId() == null && request.fromVideoId() == null) {
 			throw ApiException.badRequest("image_required", "Choose the image to animate.");
 		}
 		Model model = catalogue.require(ModelKind.VIDEO, request.model());

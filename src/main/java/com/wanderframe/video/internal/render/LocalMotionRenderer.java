@@ -81,6 +81,16 @@ public class LocalMotionRenderer {
 	 * @throws InterruptedIOException if the calling thread is interrupted; the interrupt stays set
 	 */
 	public void render(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+		render(request, null, mp4, progressPercent);
+	}
+
+	/**
+	 * As {@link #render(RenderRequest, Path, IntConsumer)}, with the camera the person directed
+	 * ({@code camera}, checked against the image) instead of the prompt's camera language; null
+	 * for the prompt's.
+	 */
+	public void render(RenderRequest request, CameraMove camera, Path mp4, IntConsumer progressPercent)
+			throws IOException {
 		try {
 			slots.acquire();
 		}
@@ -89,21 +99,25 @@ public class LocalMotionRenderer {
 			throw new InterruptedIOException("Interrupted while waiting for a render slot");
 		}
 		try {
-			renderNow(request, mp4, progressPercent);
+			renderNow(request, camera, mp4, progressPercent);
 		}
 		finally {
 			slots.release();
 		}
 	}
 
-	private void renderNow(RenderRequest request, Path mp4, IntConsumer progressPercent) throws IOException {
+	private void renderNow(RenderRequest request, CameraMove camera, Path mp4, IntConsumer progressPercent)
+			throws IOException {
 		int[] size = outputSize(request.image().getWidth(), request.image().getHeight(), request.shortSide());
 		int width = size[0], height = size[1], frames = request.frameCount();
 		Atmosphere atmosphere = Atmosphere.parse(request.prompt());
 		// "still" holds the camera: only the place itself moves
 		CameraPath path = CameraPath.parse(atmosphere.still() ? "static camera" : request.prompt());
-		List<Pose> poses = poses(path, frames, request.fps());
-		if (request.layers() != null) {
+		List<Pose> poses = camera == null ? poses(path, frames, request.fps())
+				: camera.poses(request.image().getWidth(), request.image().getHeight(), width, height, frames);
+		// A directed camera shows exactly the chosen frames, so it moves over the flat picture:
+		// parallax would move the near layers past them.
+		if (request.layers() != null && camera == null) {
 			renderLayered(request.layers(), request, mp4, progressPercent, width, height, poses, atmosphere);
 			return;
 		}

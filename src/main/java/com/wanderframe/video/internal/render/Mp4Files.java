@@ -128,6 +128,23 @@ public final class Mp4Files {
 		writeJpeg(poster, jpeg);
 	}
 
+	/**
+	 * The last frame, exactly as decoded (a video is continued from it).
+	 * @throws IOException if the video cannot be decoded or has no frame
+	 */
+	public static BufferedImage lastFrame(Path mp4) throws IOException {
+		BufferedImage last = null;
+		try (VideoDecoder decoder = new VideoDecoder(mp4)) {
+			while (decoder.next()) {
+				last = decoder.image();
+			}
+		}
+		if (last == null) {
+			throw new IOException("No frame in " + mp4);
+		}
+		return last;
+	}
+
 	/** The frame at {@code index} (from 0, in presentation order). */
 	public static BufferedImage decodeFrame(Path mp4, int index) throws IOException {
 		return decodeFrames(mp4, index).get(0);
