@@ -20,7 +20,7 @@ class SecurityHeadersTests {
 	int port;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/signin", "/api/me", "/api/locations", "/css/app.css" })
+	@ValueSource(strings = { "/", "/signin", "/api/me", "/api/locations", "/css/base.css" })
 	void everyResponseLimitsWhatOtherSitesAndBrowserFeaturesMayDo(String path) throws Exception {
 		HttpResponse<String> response = ForwardedHeadersTests.get(port, path);
 

@@ -1,5 +1,7 @@
 package com.wanderframe.billing.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -134,18 +136,17 @@ class Purchases implements CreditPurchases {
 	}
 
 	private boolean settleInTransaction(Session session) {
-		Optional<OpenPurchase> open = jdbc.sql("""
+		Optional<LockedPurchase> open = jdbc.sql("""
 				SELECT id, user_id, credits, amount, currency FROM credit_purchases
 				WHERE checkout_session_id = ? AND status = 'open' FOR UPDATE
 				""")
 			.param(session.getId())
-			.query((rs, row) -> new OpenPurchase(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-					rs.getInt("credits"), rs.getLong("amount"), rs.getString("currency")))
+			.query(Purchases::lockedPurchase)
 			.optional();
 		if (open.isEmpty()) {
 			return false;
 		}
-		OpenPurchase purchase = open.get();
+		LockedPurchase purchase = open.get();
 		if ("expired".equals(session.getStatus())) {
 			jdbc.sql("UPDATE credit_purchases SET status = 'expired' WHERE id = ? AND status = 'open'")
 				.param(purchase.id())
@@ -178,7 +179,13 @@ class Purchases implements CreditPurchases {
 		return granted;
 	}
 
-	private record OpenPurchase(UUID id, UUID user, int credits, long amount, String currency) {
+	/** A purchase row held FOR UPDATE while it is settled or reversed. */
+	private record LockedPurchase(UUID id, UUID user, int credits, long amount, String currency) {
+	}
+
+	private static LockedPurchase lockedPurchase(ResultSet rs, int row) throws SQLException {
+		return new LockedPurchase(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+				rs.getInt("credits"), rs.getLong("amount"), rs.getString("currency"));
 	}
 
 	/**
@@ -192,19 +199,17 @@ class Purchases implements CreditPurchases {
 			return;
 		}
 		transactions.executeWithoutResult(status -> {
-			Optional<OpenPurchase> paid = jdbc.sql("""
+			Optional<LockedPurchase> paid = jdbc.sql("""
 					SELECT id, user_id, credits, amount, currency FROM credit_purchases
 					WHERE payment_intent_id = ? AND status = 'fulfilled' FOR UPDATE
 					""")
 				.param(paymentIntent)
-				.query((rs, row) -> new OpenPurchase(rs.getObject("id", UUID.class),
-						rs.getObject("user_id", UUID.class), rs.getInt("credits"), rs.getLong("amount"),
-						rs.getString("currency")))
+				.query(Purchases::lockedPurchase)
 				.optional();
 			if (paid.isEmpty()) {
 				return;
 			}
-			OpenPurchase purchase = paid.get();
+			LockedPurchase purchase = paid.get();
 			int reclaimed = credits.reclaimPurchase(purchase.user(), purchase.credits(), purchase.id(),
 					"Purchase " + outcome);
 			int unreclaimed = purchase.credits() - reclaimed;
