@@ -65,6 +65,23 @@ public class Credits {
 			.orElse(0);
 	}
 
+	/** What a person's generations took from their balance and what failures gave back, over all time. */
+	public record Spending(int spent, int refunded) {
+	}
+
+	/** Reads the ledger in the caller's transaction, so row-level security applies to it. */
+	@Transactional(readOnly = true)
+	public Spending spendingOf(UUID user) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(-amount) FILTER (WHERE kind = 'charge'), 0) AS spent,
+				       coalesce(sum(amount) FILTER (WHERE kind = 'refund'), 0) AS refunded
+				FROM credit_ledger WHERE user_id = ?
+				""")
+			.param(user)
+			.query((rs, row) -> new Spending(rs.getInt("spent"), rs.getInt("refunded")))
+			.single();
+	}
+
 	/**
 	 * Takes {@code amount} for the generation {@code reference}.
 	 * @return the balance after the charge

@@ -111,7 +111,13 @@ final class ApiCatalogue {
 			entry("GET /api/video/{id}/events", "Videos", "Follow a video live (Server-Sent Events)",
 					"Event `status` with the video, at once and on every change; closes after the end.",
 					"404 video_not_found"),
-			entry("GET /api/video", "Videos", "The caller's videos, a page at a time", "Newest first."),
+			entry("GET /api/video", "Videos", "The caller's videos, a page at a time",
+					"Newest first; filters: `status`, `model`, `location` (the first frame's place), `q` (words of the "
+							+ "prompt), `from`/`to` (days, inclusive, or instants).",
+					"400 invalid_page", "400 invalid_size", "400 invalid_status", "400 invalid_text", "400 invalid_date",
+					"400 invalid_date_range"),
+			entry("GET /api/video/stats", "Videos", "The caller's own figures",
+					"Videos made, completed, failed, success rate, credits spent and refunded, typical time per model."),
 			entry("DELETE /api/video/{id}", "Videos", "Hide a video and remove its media",
 					"204; the ledger keeps its history.", "404 video_not_found", "409 generation_in_progress"),
 			entry("GET /api/video/templates", "Videos", "Motion templates", ""),
@@ -132,6 +138,23 @@ final class ApiCatalogue {
 			entry("DELETE /api/video/{id}/share", "Sharing", "Revoke a video's share link",
 					"204; its page and media answer 404 from now on.", "404 video_not_found",
 					"404 share_link_not_found"),
+			entry("POST /api/video/{id}/exports", "Exports", "Export a finished video: another format, trimmed, faster, a boomerang, cropped",
+					"202 {id, status}: `{format: mp4|gif|webm, trim?: {start, end}, speed?: 0.5-2, loop?: none|boomerang, "
+							+ "aspect?: 16:9|9:16|1:1, focus?: {x, y}, width?: 64-1920}`; rendered in the background, no credits; "
+							+ "follow it at GET /api/video/exports/{id}.",
+					"400 format_required", "400 invalid_format", "400 invalid_trim", "400 invalid_speed", "400 invalid_loop",
+					"400 invalid_aspect", "400 invalid_focus", "400 invalid_width", "404 video_not_found",
+					"409 video_not_ready", "403 storage_quota_exceeded", "429 too_many_unfinished_exports"),
+			entry("GET /api/video/{id}/exports", "Exports", "A video's exports", "Newest first.", "404 video_not_found"),
+			entry("GET /api/video/exports/{id}", "Exports", "One export and its status",
+					"Statuses: pending, processing, completed (with output size, frame rate, seconds and the file's URLs), "
+							+ "failed (with {code, message}).",
+					"404 export_not_found"),
+			entry("GET /api/video/exports/{id}/file", "Exports", "An export's file",
+					"Range supported; `download=true` makes it an attachment with a name that says what it is.",
+					"404 export_not_found", "404 export_not_ready"),
+			entry("DELETE /api/video/exports/{id}", "Exports", "Delete an export and its file", "204.",
+					"404 export_not_found"),
 			entry("POST /api/webhooks/replicate", "Webhooks", "Replicate's signed webhooks",
 					"Verified over the raw body (webhook-id, webhook-timestamp, webhook-signature); 204.",
 					"401 invalid_webhook_signature"))

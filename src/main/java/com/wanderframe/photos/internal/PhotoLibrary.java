@@ -188,6 +188,11 @@ class PhotoLibrary implements Photos {
 		return true;
 	}
 
+	@Override
+	public long storageQuota() {
+		return properties.storageQuota().toBytes();
+	}
+
 	private void checkQuota(UUID owner, long bytes) {
 		long quota = properties.storageQuota().toBytes();
 		long used = transactions.execute(status -> usage.bytesUsedBy(owner));

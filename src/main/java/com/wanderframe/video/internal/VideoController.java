@@ -41,10 +41,13 @@ class VideoController {
 
 	private final MediaResponses mediaResponses;
 
+	private final VideoStats stats;
+
 	private final VideoQueue queue;
 
 	VideoController(GenerateVideo generateVideo, VideoHistory history, VideoEvents events, VideoOptions options,
-			MediaResponses mediaResponses, VideoQueue queue) {
+			MediaResponses mediaResponses, VideoStats stats, VideoQueue queue) {
+		this.stats = stats;
 		this.queue = queue;
 		this.generateVideo = generateVideo;
 		this.history = history;
@@ -72,8 +75,17 @@ class VideoController {
 
 	@GetMapping
 	VideoHistory.Page list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		return history.page(user.id(), page, size);
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String model, @RequestParam(required = false) String location,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		return history.page(user.id(), page, size, VideoFilter.of(status, model, location, q, from, to));
+	}
+
+	/** The person's own figures: videos made, success rate, credits spent and refunded, typical time per model. */
+	@GetMapping("/stats")
+	VideoStats.Stats stats(@AuthenticationPrincipal SignedInUser user) {
+		return stats.of(user.id());
 	}
 
 	@DeleteMapping("/{id}")

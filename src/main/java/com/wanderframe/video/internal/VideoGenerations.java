@@ -87,19 +87,25 @@ class VideoGenerations {
 		return jdbc.sql("SELECT * FROM video_generations WHERE id = ?").param(id).query(ROW).optional();
 	}
 
-	List<VideoGeneration> page(UUID user, int page, int size) {
-		return jdbc.sql("""
-				SELECT * FROM video_generations WHERE user_id = ? AND deleted_at IS NULL
-				ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
-				""")
-			.params(user, size, (long) page * size)
+	List<VideoGeneration> page(UUID user, int page, int size, VideoFilter filter) {
+		List<Object> params = VideoFilter.params();
+		params.add(user);
+		String where = filter.where(params);
+		params.add(size);
+		params.add((long) page * size);
+		return jdbc.sql("SELECT v.* FROM video_generations v WHERE v.user_id = ? AND v.deleted_at IS NULL" + where
+				+ " ORDER BY v.created_at DESC, v.id DESC LIMIT ? OFFSET ?")
+			.params(params)
 			.query(ROW)
 			.list();
 	}
 
-	long count(UUID user) {
-		return jdbc.sql("SELECT count(*) FROM video_generations WHERE user_id = ? AND deleted_at IS NULL")
-			.param(user)
+	long count(UUID user, VideoFilter filter) {
+		List<Object> params = VideoFilter.params();
+		params.add(user);
+		String where = filter.where(params);
+		return jdbc.sql("SELECT count(*) FROM video_generations v WHERE v.user_id = ? AND v.deleted_at IS NULL" + where)
+			.params(params)
 			.query(Long.class)
 			.single();
 	}

@@ -48,7 +48,7 @@ class VideoHistory {
 	record Page(List<VideoView> items, int page, int size, long total) {
 	}
 
-	Page page(UUID user, int page, int size) {
+	Page page(UUID user, int page, int size, VideoFilter filter) {
 		if (page < 0) {
 			throw ApiException.badRequest("invalid_page", "The page number cannot be negative.");
 		}
@@ -56,8 +56,8 @@ class VideoHistory {
 			throw ApiException.badRequest("invalid_size", "A page holds between 1 and 100 videos.");
 		}
 		return transactions.execute(status -> new Page(
-				generations.page(user, page, size).stream().map(VideoView::of).toList(), page, size,
-				generations.count(user)));
+				generations.page(user, page, size, filter).stream().map(VideoView::of).toList(), page, size,
+				generations.count(user, filter)));
 	}
 
 	/**
