@@ -24,11 +24,24 @@ import org.springframework.util.FileSystemUtils;
 public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
+		int status = 0;
+		try {
+			run();
+		}
+		catch (Exception | Error ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		// FakeReplicate's server and the HTTP clients keep threads; the run is over either way
+		System.exit(status);
+	}
+
+	private static void run() throws Exception {
 		int samples = Integer.getInteger("bench.samples", 5);
 		int window = Integer.getInteger("bench.window", 3);
 		Set<String> sections = Set.of(System.getProperty("bench.sections", "render,throughput,generate,live,pages")
 			.split(","));
-		Path out = Path.of("target", "bench");
+		Path out = Path.of(System.getProperty("bench.out", "target/bench"));
 		Path work = out.resolve("work");
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
@@ -67,7 +80,6 @@ public final class Benchmark {
 		if (!Boolean.getBoolean("bench.keep")) {
 			FileSystemUtils.deleteRecursively(work);
 		}
-		System.exit(0);
 	}
 
 	interface Section {
