@@ -9,6 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 
+import com.wanderframe.media.StorageQuota;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.platform.RetryableApiException;
 import com.wanderframe.ratelimit.internal.Buckets;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a generation must pass before it is paid for, in one call that wraps the charge:
- * the person's rate limit, their unfinished generations (images and videos together), and for a
- * hosted model the deployment's hourly spending ceiling. A refusal charges nothing; a charge that
+ * room in the person's storage quota (its output will be stored), the person's rate limit, their
+ * unfinished generations (images and videos together), and for a hosted model the deployment's
+ * hourly spending ceiling. A refusal charges nothing; a charge that
  * fails afterwards (too few credits) gives its share of the ceiling back.
  */
 @Component
@@ -44,8 +46,12 @@ public class GenerationLimits {
 
 	private final BucketConfiguration ceiling;
 
+	private final StorageQuota storageQuota;
+
 	GenerationLimits(Buckets buckets, GenerationRateLimit rateLimit, List<UnfinishedGenerations> unfinished,
-			JdbcClient jdbc, TransactionTemplate transactions, RateLimitProperties properties) {
+			JdbcClient jdbc, TransactionTemplate transactions, RateLimitProperties properties,
+			StorageQuota storageQuota) {
+		this.storageQuota = storageQuota;
 		this.buckets = buckets;
 		this.rateLimit = rateLimit;
 		this.unfinished = unfinished;
@@ -63,13 +69,14 @@ public class GenerationLimits {
 	 * @param chargeAndRecord charges, inserts the row and schedules its job; runs in the same
 	 * transaction as the count of unfinished generations, so two requests at once cannot both
 	 * pass it
-	 * @throws ApiException 429 {@code rate_limited}, 429 {@code too_many_unfinished_generations},
-	 * 503 {@code capacity_exhausted}; nothing is charged
+	 * @throws ApiException 403 {@code storage_quota_exceeded}, 429 {@code rate_limited}, 429
+	 * {@code too_many_unfinished_generations}, 503 {@code capacity_exhausted}; nothing is charged
 	 */
 	public <T> T admit(Generation generation, Supplier<T> chargeAndRecord) {
 		boolean[] reserved = { false };
 		try {
 			return transactions.execute(status -> {
+				storageQuota.requireRoom(generation.user(), 0, "a new " + noun(generation.kind()));
 				rateLimit.acquire(generation.kind(), generation.user());
 				requireFewerUnfinished(generation.user());
 				if (generation.hosted() && generation.credits() > 0) {
@@ -85,6 +92,10 @@ public class GenerationLimits {
 			}
 			throw ex;
 		}
+	}
+
+	private static String noun(String kind) {
+		return "image".equals(kind) ? "picture" : kind;
 	}
 
 	private void requireFewerUnfinished(UUID user) {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signInFailuresPerAccountPerHour wrong passwords per account and address per hour; a
  * quarter of them may come at once, the rest are spread out
  * @param signInFailuresPerAddressPerHour wrong passwords from one address, whatever the accounts
+ * @param signInFailuresPerNetworkPerHour wrong passwords from one IPv4 /24 or IPv6 /48, whatever
+ * the accounts and addresses (a guesser spread over its neighbours)
  * @param signInBurstWindow how fast the quarter that may come at once refills
  */
 @ConfigurationProperties("wanderframe.rate-limit")
@@ -25,5 +27,6 @@ public record RateLimitProperties(@DefaultValue("5") int generationsPerMinute,
 		@DefaultValue("30") int generationsPerHour, @DefaultValue("5") int maxUnfinishedGenerations,
 		@DefaultValue("1000") int hostedCreditsPerHour, @DefaultValue("10") int signupsPerAddressPerHour,
 		@DefaultValue("30") int signupsPerNetworkPerHour, @DefaultValue("20") int signInFailuresPerAccountPerHour,
-		@DefaultValue("100") int signInFailuresPerAddressPerHour, @DefaultValue("1m") Duration signInBurstWindow) {
+		@DefaultValue("100") int signInFailuresPerAddressPerHour,
+		@DefaultValue("300") int signInFailuresPerNetworkPerHour, @DefaultValue("1m") Duration signInBurstWindow) {
 }

@@ -18,17 +18,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing, shared by every instance. Only wrong passwords are counted, in three
+ * Slows password guessing, shared by every instance. Only wrong passwords are counted, in four
  * buckets: the account from this address, the address whatever the account (credential
- * stuffing), and the account from anywhere (guessing spread over many addresses). Each bucket
+ * stuffing), the address's network (IPv4 /24, IPv6 /48: stuffing spread over neighbouring
+ * addresses), and the account from anywhere (guessing spread over many addresses). Each bucket
  * lets a quarter of its hourly budget through per burst window (a minute) and the hour's budget
  * no faster than evenly spread, so the delays grow: a few typos cost nothing, the next attempts
  * wait for the minute to end, a long run waits minutes for each guess.
  * <p>
  * A limit here never locks anyone out for good: a refused attempt is not counted, so after the
- * {@code Retry-After} the right password works again. And the account-wide bucket is skipped for
- * an address the person has signed in from before, so guesses from elsewhere cannot keep them
- * out.
+ * {@code Retry-After} the right password works again. And the account-wide and network buckets
+ * are skipped for an address the person has signed in from before, so guesses from elsewhere
+ * (or from a neighbour) cannot keep them out.
  */
 @Component
 public class SignInThrottle {
@@ -39,10 +40,13 @@ public class SignInThrottle {
 
 	private final BucketConfiguration perAddress;
 
+	private final BucketConfiguration perNetwork;
+
 	SignInThrottle(Buckets buckets, RateLimitProperties properties) {
 		this.buckets = buckets;
 		this.perAccount = growing(properties.signInFailuresPerAccountPerHour(), properties.signInBurstWindow());
 		this.perAddress = growing(properties.signInFailuresPerAddressPerHour(), properties.signInBurstWindow());
+		this.perNetwork = growing(properties.signInFailuresPerNetworkPerHour(), properties.signInBurstWindow());
 	}
 
 	private static BucketConfiguration growing(int perHour, Duration burstWindow) {
@@ -65,6 +69,7 @@ public class SignInThrottle {
 				waitFor(buckets.bucket(keys.address(), () -> perAddress)));
 		if (!knownAddress) {
 			wait = Math.max(wait, waitFor(buckets.bucket(keys.account(), () -> perAccount)));
+			wait = Math.max(wait, waitFor(buckets.bucket(keys.network(), () -> perNetwork)));
 		}
 		if (wait > 0) {
 			Duration retryAfter = Buckets.retryAfter(wait);
@@ -79,6 +84,7 @@ public class SignInThrottle {
 		buckets.bucket(keys.accountFromAddress(), () -> perAccount).consumeIgnoringRateLimits(1);
 		buckets.bucket(keys.address(), () -> perAddress).consumeIgnoringRateLimits(1);
 		buckets.bucket(keys.account(), () -> perAccount).consumeIgnoringRateLimits(1);
+		buckets.bucket(keys.network(), () -> perNetwork).consumeIgnoringRateLimits(1);
 	}
 
 	/** The right password: this address's typos on this account are forgiven. */
@@ -108,6 +114,10 @@ public class SignInThrottle {
 
 		String address() {
 			return "signin:address:" + client.address();
+		}
+
+		String network() {
+			return "signin:network:" + client.network();
 		}
 
 		private static String sha256(String text) {

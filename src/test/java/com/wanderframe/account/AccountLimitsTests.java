@@ -20,15 +20,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The limits that keep scripts from minting accounts and guessing passwords, with small numbers.
- * Clients are told apart by the address a trusted proxy forwards ({@code X-Forwarded-For}), so
- * each test uses addresses of its own.
+ * Clients are told apart by the address a trusted proxy forwards ({@code X-Forwarded-For}): the
+ * default, Tomcat's own handling that believes it from loopback only (as from the one proxy in
+ * front), so each test uses addresses of its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.forward-headers-strategy=framework",
-				"wanderframe.rate-limit.signups-per-address-per-hour=3",
+		properties = { "wanderframe.rate-limit.signups-per-address-per-hour=3",
 				"wanderframe.rate-limit.signups-per-network-per-hour=5",
 				"wanderframe.rate-limit.sign-in-failures-per-account-per-hour=8",
 				"wanderframe.rate-limit.sign-in-failures-per-address-per-hour=12",
+				"wanderframe.rate-limit.sign-in-failures-per-network-per-hour=40",
 				"wanderframe.rate-limit.sign-in-burst-window=5s", "wanderframe.session.max-lifetime=4s" })
 class AccountLimitsTests {
 
@@ -139,6 +140,39 @@ class AccountLimitsTests {
 		}
 
 		assertThat(statuses).containsExactly(401, 401, 401, 429);
+	}
+
+	@Test
+	void guessesSpreadOverOneNetworksAddressesAreSlowedButNotThoseOfSomeoneWhoSignedInThereBefore() {
+		String email = ApiClient.uniqueEmail();
+		String home = "192.0.4.250";
+		assertThat(signUp(home, email).status()).isEqualTo(201);
+		assertThat(signIn(home, email, "correct horse").status()).isEqualTo(200);
+		// One wrong password from each neighbour: no address comes near its own limit, but together
+		// they use up the network's hour (40), so the wait grows past the quick window's.
+		int[] host = { 0 };
+		List<Integer> statuses = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(90)).until(() -> {
+			assertThat(host[0]).isLessThan(60);
+			// a refused attempt is not counted, so only a counted one moves on to the next neighbour
+			Response guess = signIn("192.0.4." + (host[0] + 1), ApiClient.uniqueEmail(), "correct horse");
+			if (guess.status() == 401) {
+				host[0]++;
+			}
+			statuses.add(guess.status());
+			return guess.status() == 429 && Long.parseLong(guess.header("Retry-After")) > 10;
+		});
+		Response anotherNeighbour = signIn("192.0.4.77", email, "correct horse");
+		Response fromHome = signIn(home, email, "correct horse");
+		Response nextNetwork = signIn("192.0.5.1", email, "correct horse");
+
+		assertThat(statuses.subList(0, 10)).containsOnly(401);
+		assertThat(host[0]).isGreaterThanOrEqualTo(40);
+		assertThat(anotherNeighbour.status()).isEqualTo(429);
+		assertThat(anotherNeighbour.code()).isEqualTo("too_many_sign_in_attempts");
+		assertThat(anotherNeighbour.header("Retry-After")).isNotNull();
+		assertThat(fromHome.status()).isEqualTo(200);
+		assertThat(nextNetwork.status()).isEqualTo(200);
 	}
 
 	@Test

@@ -96,6 +96,10 @@ class RequestRoleGrantsTests {
 		assertRefused(() -> insertVideo(UUID.randomUUID(), bobsImage, bobsImageKey, 3, true));
 		assertRefused(() -> insertVideo(UUID.randomUUID(), alicesImage, bobsImageKey, 3, true));
 
+		// paid 3 (6 s at 512p) but recorded as a model with no such price, or as a model there is not
+		assertRefused(() -> insertVideo(UUID.randomUUID(), alicesImage, alicesKey, 3, true, "minimax/hailuo-2.3"));
+		assertRefused(() -> insertVideo(UUID.randomUUID(), alicesImage, alicesKey, 3, true, "someone/else"));
+
 		assertThat(insertVideo(UUID.randomUUID(), alicesImage, alicesKey, 3, true)).as("the honest insert").isEqualTo(1);
 	}
 
@@ -119,6 +123,10 @@ class RequestRoleGrantsTests {
 	}
 
 	private int insertVideo(UUID id, String imageId, String imageKey, int cost, boolean charge) {
+		return insertVideo(id, imageId, imageKey, cost, charge, "local/motion");
+	}
+
+	private int insertVideo(UUID id, String imageId, String imageKey, int cost, boolean charge, String model) {
 		return ActingUser.callAs(alice, () -> transactions.execute(status -> {
 			if (charge) {
 				jdbc.sql("SELECT charge_credits(?, 3, ?, 'test')").params(alice, id).query(Integer.class).single();
@@ -126,8 +134,8 @@ class RequestRoleGrantsTests {
 			return jdbc.sql("""
 					INSERT INTO video_generations (id, user_id, image_id, image_url, prompt, effective_prompt, model,
 					    duration_seconds, resolution, cost)
-					VALUES (?, ?, ?::uuid, ?, 'slow push in', 'slow push in', 'local', 6, '512p', ?)
-					""").params(id, alice, imageId, imageKey, cost).update();
+					VALUES (?, ?, ?::uuid, ?, 'slow push in', 'slow push in', ?, 6, '512p', ?)
+					""").params(id, alice, imageId, imageKey, model, cost).update();
 		}));
 	}
 
@@ -138,7 +146,7 @@ class RequestRoleGrantsTests {
 			}
 			return jdbc.sql("""
 					INSERT INTO generated_images (id, user_id, photo_id, location, cost, model)
-					VALUES (?, ?, ?::uuid, 'paris', 1, 'local')
+					VALUES (?, ?, ?::uuid, 'paris', 1, 'local/compositor')
 					""").params(id, alice, photoId).update();
 		}));
 	}

@@ -60,8 +60,10 @@ class StudioFlowTests extends BrowserTest {
 		assertThat(step(page, 5)).hasAttribute("data-state", "locked");
 		picture(page, "1-upload", screen);
 
-		// 1: upload
-		page.setInputFiles("[data-file-input]", new FilePayload("me.jpg", "image/jpeg", Studio.selfieJpeg(800, 1000)));
+		// 1: upload a real portrait, so the person is cut out, stands in the place, and the video
+		// moves through the picture's depth layers
+		page.setInputFiles("[data-file-input]", new FilePayload("astronaut.png", "image/png",
+				java.nio.file.Files.readAllBytes(com.wanderframe.segmentation.TestPortraits.astronautFile())));
 		assertThat(step(page, 2)).hasAttribute("data-state", "current");
 		page.locator("[data-location]").first().waitFor();
 		picture(page, "2-location", screen);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.photos.PhotoId;
-import com.wanderframe.media.MediaUsage;
+import com.wanderframe.media.StorageQuota;
 import com.wanderframe.photos.PhotoRef;
 import com.wanderframe.photos.Photos;
 import com.wanderframe.platform.ApiException;
@@ -48,20 +48,20 @@ class PhotoLibrary implements Photos {
 
 	private final UploadRateLimit uploadRateLimit;
 
-	private final MediaUsage usage;
+	private final StorageQuota quota;
 
 	private final ScratchSpace scratch;
 
 	private final PhotoProperties properties;
 
 	PhotoLibrary(JdbcClient jdbc, MediaStore store, TransactionTemplate transactions, DecodeBudget budget,
-			UploadRateLimit uploadRateLimit, MediaUsage usage, ScratchSpace scratch, PhotoProperties properties) {
+			UploadRateLimit uploadRateLimit, StorageQuota quota, ScratchSpace scratch, PhotoProperties properties) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transactions = transactions;
 		this.cleaner = new PhotoCleaner(budget);
 		this.uploadRateLimit = uploadRateLimit;
-		this.usage = usage;
+		this.quota = quota;
 		this.scratch = scratch;
 		this.properties = properties;
 	}
@@ -190,21 +190,11 @@ class PhotoLibrary implements Photos {
 
 	@Override
 	public long storageQuota() {
-		return properties.storageQuota().toBytes();
+		return quota.bytes();
 	}
 
 	private void checkQuota(UUID owner, long bytes) {
-		long quota = properties.storageQuota().toBytes();
-		long used = transactions.execute(status -> usage.bytesUsedBy(owner));
-		if (used + bytes > quota) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "storage_quota_exceeded",
-					"Your photos, images and videos take " + megabytes(used) + " of your " + megabytes(quota)
-							+ ". Delete some to make room for this photo.");
-		}
-	}
-
-	private static String megabytes(long bytes) {
-		return (bytes + 1024 * 1024 - 1) / (1024 * 1024) + " MB";
+		transactions.executeWithoutResult(status -> quota.requireRoom(owner, bytes, "this photo"));
 	}
 
 	private Photo insert(Photo photo) {

@@ -11,9 +11,7 @@ import org.springframework.util.unit.DataSize;
  * an upload waits for its share
  * @param decodeWait how long an upload waits for its share before it is answered 503
  * {@code busy_try_again}, so a burst of uploads cannot hold every request thread
- * @param storageQuota bytes of photos, images and videos one person may keep
  */
 @ConfigurationProperties("wanderframe.photos")
-record PhotoProperties(@DefaultValue("256MB") DataSize decodeMemory, @DefaultValue("10s") Duration decodeWait,
-		@DefaultValue("2GB") DataSize storageQuota) {
+record PhotoProperties(@DefaultValue("256MB") DataSize decodeMemory, @DefaultValue("10s") Duration decodeWait) {
 }

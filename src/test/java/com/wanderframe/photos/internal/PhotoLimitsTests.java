@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a bounded wait for a share), uploads per minute, and bytes kept.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wanderframe.photos.decode-wait=1s", "wanderframe.photos.storage-quota=500KB",
+		properties = { "wanderframe.photos.decode-wait=1s", "wanderframe.media.storage-quota=500KB",
 				"wanderframe.rate-limit.uploads.per-minute=4" })
 class PhotoLimitsTests {
 
@@ -36,6 +36,9 @@ class PhotoLimitsTests {
 
 	@Autowired
 	DecodeBudget budget;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aTinyPngThatWouldDecodeToHundredsOfMegabytesIsRefusedFromItsHeaderAlone() {
@@ -126,6 +129,34 @@ class PhotoLimitsTests {
 		assertThat(client.get("/api/photos").json().path("total").asLong()).isEqualTo(1);
 		assertThat(client.delete("/api/photos/" + first.json().path("id").asString()).status()).isEqualTo(204);
 		assertThat(studio.uploadPhoto(noisy, "c.jpg", "image/jpeg").status()).isEqualTo(201);
+	}
+
+	@Test
+	void noImageOrVideoIsStartedOrChargedOnceTheStoredBytesReachTheQuota() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		String imageId = studio.imageAtLocation();
+		String photoId = client.get("/api/photos").json().path("items").get(0).path("id").asString();
+		// Earlier outputs filled the quota (a generation's output is stored whatever its size).
+		String user = client.get("/api/me").json().path("id").asString();
+		jdbc.sql("INSERT INTO media_usage (media_key, user_id, bytes) VALUES (?, ?::uuid, ?)")
+			.params("videos/" + user + "/earlier.mp4", user, 600 * 1024)
+			.update();
+		int credits = studio.credits();
+
+		ApiClient.Response video = client.post("/api/video/generate",
+				"{\"imageId\":\"" + imageId + "\",\"prompt\":\"slow push in\",\"duration\":6,\"resolution\":\"512p\"}");
+		ApiClient.Response image = client.post("/api/images",
+				"{\"photoId\":\"" + photoId + "\",\"location\":\"" + studio.firstLocation() + "\"}");
+
+		assertThat(video.status()).as(video.toString()).isEqualTo(403);
+		assertThat(video.code()).isEqualTo("storage_quota_exceeded");
+		assertThat(image.status()).as(image.toString()).isEqualTo(403);
+		assertThat(image.code()).isEqualTo("storage_quota_exceeded");
+		assertThat(studio.credits()).isEqualTo(credits);
+		assertThat(client.get("/api/video").json().path("total").asLong()).isZero();
+		tools.jackson.databind.JsonNode images = client.get("/api/images").json();
+		assertThat(images.has("items") ? images.path("items").size() : images.size()).as("images").isEqualTo(1);
 	}
 
 	private static byte[] noiseJpeg(int side) {

@@ -164,32 +164,76 @@ final class LayerPlanes {
 	}
 
 	/**
-	 * Draws this layer over {@code frame} through {@code viewport} (an opaque layer replaces
-	 * it), output row {@code r} displaced sideways by {@code shifts[r]} output pixels
-	 * ({@code shifts} may be null).
+	 * Adds this layer under what nearer layers already put in {@code frame} through
+	 * {@code viewport}, output row {@code r} displaced sideways by {@code shifts[r]} output
+	 * pixels ({@code shifts} may be null).
+	 * <p>
+	 * Layers go front to back ("under" compositing of premultiplied colour): while they are
+	 * being added, the frame's planes hold the colour gathered so far (luma from 16, chroma
+	 * about 128), {@link Coverage} how much of each pixel is already covered. A covered pixel
+	 * is never sampled again and a covered row not even visited, so the sky behind the whole
+	 * city costs nothing and the layers together cost little more than one.
 	 */
-	void render(Framing.Viewport viewport, YuvFrame frame, double[] shifts) {
+	void under(Framing.Viewport viewport, YuvFrame frame, double[] shifts, Coverage coverage) {
 		double cos = Math.cos(viewport.roll()), sin = Math.sin(viewport.roll());
 		double scale = viewport.scale();
 		int stepX = fixed(scale * cos), stepY = fixed(scale * sin);
 		double halfWidth = frame.width / 2.0, halfHeight = frame.height / 2.0;
 		for (int row = 0; row < frame.height; row++) {
+			if (coverage.lumaRowFull[row] >= frame.width) {
+				continue;
+			}
 			double shift = shifts == null ? 0 : shifts[row];
 			double dx = (0.5 - halfWidth + shift) * scale, dy = (row + 0.5 - halfHeight) * scale;
 			// +1 for the border
 			double x = viewport.centerX() + cos * dx - sin * dy + 1;
 			double y = viewport.centerY() + sin * dx + cos * dy + 1;
-			lumaRow(fixed(x), fixed(y), stepX, stepY, frame.y, row * frame.lumaStride, frame.width);
+			coverage.lumaRowFull[row] += lumaRow(fixed(x), fixed(y), stepX, stepY, frame.y, coverage.luma,
+					row * frame.lumaStride, frame.width);
 		}
+		int chromaWidth = frame.width / 2;
 		for (int row = 0; row < frame.height / 2; row++) {
+			if (coverage.chromaRowFull[row] >= chromaWidth) {
+				continue;
+			}
 			double shift = shifts == null ? 0 : (shifts[2 * row] + shifts[2 * row + 1]) / 2;
 			double dx = (0.5 - halfWidth + shift) * scale, dy = (2 * row + 1 - halfHeight) * scale;
 			double x = viewport.centerX() + cos * dx - sin * dy;
 			double y = viewport.centerY() + sin * dx + cos * dy;
 			// luma position -> chroma plane position: chroma sample i sits at luma 2i + 0.5
-			chromaRow(fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), stepX, stepY, frame.u, frame.v,
-					row * frame.chromaStride, frame.width / 2);
+			coverage.chromaRowFull[row] += chromaRow(fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), stepX,
+					stepY, frame.u, frame.v, coverage.chroma, row * frame.chromaStride, chromaWidth);
 		}
+	}
+
+	/**
+	 * How much of each pixel of a frame the layers added so far cover, and per row how many
+	 * pixels are covered completely; one per renderer thread, cleared for each frame.
+	 */
+	static final class Coverage {
+
+		final byte[] luma, chroma;
+
+		final int[] lumaRowFull, chromaRowFull;
+
+		Coverage(YuvFrame shape) {
+			luma = new byte[shape.y.length];
+			chroma = new byte[shape.u.length];
+			lumaRowFull = new int[shape.height];
+			chromaRowFull = new int[shape.height / 2];
+		}
+
+		/** Clears this and {@code frame} for a new frame: nothing covered, nothing gathered. */
+		void clear(YuvFrame frame) {
+			java.util.Arrays.fill(luma, (byte) 0);
+			java.util.Arrays.fill(chroma, (byte) 0);
+			java.util.Arrays.fill(lumaRowFull, 0);
+			java.util.Arrays.fill(chromaRowFull, 0);
+			java.util.Arrays.fill(frame.y, (byte) 16);
+			java.util.Arrays.fill(frame.u, (byte) 128);
+			java.util.Arrays.fill(frame.v, (byte) 128);
+		}
+
 	}
 
 	/** The output columns {@code [from, to)} of a level row whose quads lie in {@code [first, last]}. */
@@ -206,81 +250,135 @@ final class LayerPlanes {
 		return -Math.floorDiv(-a, b);
 	}
 
-	private void lumaRow(int x, int y, int stepX, int stepY, byte[] target, int offset, int count) {
+	/** @return how many pixels of the row this layer covered completely */
+	private int lumaRow(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, int offset, int count) {
+		if (stepY != 0) {
+			return lumaRowRolled(x, y, stepX, stepY, target, cover, offset, count);
+		}
+		// a row shifted past the edge is held at it (the fit leaves room only for the camera)
+		x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
 		int from = 0, to = count;
-		boolean level = stepY == 0;
-		if (level) {
-			// a row shifted past the edge is held at it (the fit leaves room only for the camera)
-			x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
-			int quadRow = y >> 16;
+		int quadRow = y >> 16;
+		if (!opaque) {
 			long span = span(x, stepX, count, lumaFirst[quadRow], lumaLast[quadRow]);
 			from = (int) (span >>> 32);
 			to = (int) span;
 			x += from * stepX;
 		}
-		for (int k = from; k < to; k++) {
-			int index = level ? (y >> 16) * lumaStride + (x >> 16)
-					: Math.max(0, Math.min(height, y >> 16)) * lumaStride + Math.max(0, Math.min(width, x >> 16));
-			long quads = lumaQuads[index];
-			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			x += stepX;
-			y += stepY;
+		int rowStart = quadRow * lumaStride;
+		int wy = (y >>> 8) & 0xFF;
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
+				continue;
+			}
+			long quads = lumaQuads[rowStart + (x >> 16)];
 			int alphaQuad = (int) (quads >>> 32);
 			if (alphaQuad == 0) {
 				continue;
 			}
+			int wx = (x >>> 8) & 0xFF;
 			int value = bilinear((int) quads, wx, wy);
-			if (opaque || alphaQuad == -1) {
+			if (covered == 0 && alphaQuad == -1) {
 				target[offset + k] = (byte) (16 + value);
+				cover[offset + k] = (byte) 255;
+				full++;
 				continue;
 			}
-			int a = bilinear(alphaQuad, wx, wy);
-			int under = (target[offset + k] & 0xFF) - 16;
-			target[offset + k] = (byte) Math.min(235, 16 + value + ((under * (255 - a) + 127) / 255));
+			int open = 255 - covered;
+			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
+			int a = opaque || alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int now = covered + (a * open + 127) / 255;
+			cover[offset + k] = (byte) now;
+			if (now >= 255) {
+				full++;
+			}
 		}
+		return full;
 	}
 
-	private void chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, int offset,
+	/** The same for a rolled camera, every sample held inside the picture. */
+	private int lumaRowRolled(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, int offset,
 			int count) {
-		int from = 0, to = count;
-		boolean level = stepY == 0;
-		int chromaWidth = width / 2, chromaHeight = height / 2;
-		if (level) {
-			x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
-			int quadRow = y >> 16;
-			long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
-			from = (int) (span >>> 32);
-			to = (int) span;
-			x += from * stepX;
-		}
-		for (int k = from; k < to; k++) {
-			int index = level ? (y >> 16) * chromaStride + (x >> 16)
-					: Math.max(0, Math.min(chromaHeight, y >> 16)) * chromaStride
-							+ Math.max(0, Math.min(chromaWidth, x >> 16));
-			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			x += stepX;
-			y += stepY;
-			long quads = chromaQuads[index];
-			if (opaque) {
-				targetU[offset + k] = (byte) bilinear((int) quads, wx, wy);
-				targetV[offset + k] = (byte) bilinear((int) (quads >>> 32), wx, wy);
+		int full = 0;
+		for (int k = 0; k < count; k++, x += stepX, y += stepY) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
 				continue;
 			}
-			int alphaQuad = chromaAlphaQuads[index];
+			int index = Math.max(0, Math.min(height, y >> 16)) * lumaStride + Math.max(0, Math.min(width, x >> 16));
+			long quads = lumaQuads[index];
+			int alphaQuad = (int) (quads >>> 32);
 			if (alphaQuad == 0) {
 				continue;
 			}
-			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
-			if (alphaQuad == -1) {
-				targetU[offset + k] = (byte) u;
-				targetV[offset + k] = (byte) v;
+			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
+			int open = 255 - covered;
+			int value = bilinear((int) quads, wx, wy);
+			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
+			int a = opaque || alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int now = covered + (a * open + 127) / 255;
+			cover[offset + k] = (byte) now;
+			if (now >= 255) {
+				full++;
+			}
+		}
+		return full;
+	}
+
+	/** @return how many pixels of the row this layer covered completely */
+	private int chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, byte[] cover,
+			int offset, int count) {
+		int chromaWidth = width / 2, chromaHeight = height / 2;
+		boolean level = stepY == 0;
+		int from = 0, to = count;
+		if (level) {
+			x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
+			if (!opaque) {
+				int quadRow = y >> 16;
+				long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
+				from = (int) (span >>> 32);
+				to = (int) span;
+				x += from * stepX;
+			}
+		}
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX, y += stepY) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
 				continue;
 			}
-			int keep = 255 - bilinear(alphaQuad, wx, wy);
-			int underU = (targetU[offset + k] & 0xFF) - 128, underV = (targetV[offset + k] & 0xFF) - 128;
-			targetU[offset + k] = clampByte(u + Math.floorDiv(underU * keep + 127, 255));
-			targetV[offset + k] = clampByte(v + Math.floorDiv(underV * keep + 127, 255));
+			int index = level ? (y >> 16) * chromaStride + (x >> 16)
+					: Math.max(0, Math.min(chromaHeight, y >> 16)) * chromaStride
+							+ Math.max(0, Math.min(chromaWidth, x >> 16));
+			int alphaQuad = opaque ? -1 : chromaAlphaQuads[index];
+			if (alphaQuad == 0) {
+				continue;
+			}
+			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
+			long quads = chromaQuads[index];
+			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
+			if (covered == 0 && alphaQuad == -1) {
+				targetU[offset + k] = (byte) u;
+				targetV[offset + k] = (byte) v;
+				cover[offset + k] = (byte) 255;
+				full++;
+				continue;
+			}
+			int open = 255 - covered;
+			u = Math.floorDiv((u - 128) * open + 127, 255);
+			v = Math.floorDiv((v - 128) * open + 127, 255);
+			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + u);
+			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + v);
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int now = covered + (a * open + 127) / 255;
+			cover[offset + k] = (byte) now;
+			if (now >= 255) {
+				full++;
+			}
 		}
+		return full;
 	}
 
 	private static int fixed(double value) {

@@ -82,9 +82,21 @@ final class LayeredSource {
 
 		private final int[] columnLift;
 
+		/** How much of each pixel the layers added so far cover (see {@link LayerPlanes#under}). */
+		private final LayerPlanes.Coverage coverage;
+
+		private final byte[] cover, chromaCover;
+
+		/** How much of each pixel the subject covers, so what moves behind them leaves them be. */
+		private final byte[] subjectCover;
+
 		Painter(YuvFrame shape) {
 			shifts = new double[shape.height];
 			columnLift = new int[shape.width];
+			coverage = new LayerPlanes.Coverage(shape);
+			cover = coverage.luma;
+			chromaCover = coverage.chroma;
+			subjectCover = new byte[shape.y.length];
 		}
 
 		void paint(int index, YuvFrame frame) {
@@ -92,13 +104,11 @@ final class LayeredSource {
 			double strength = atmosphere.intensity();
 			boolean wind = atmosphere.wind() && !atmosphere.still();
 			Framing.Viewport camera = viewports[index];
-			boolean backgroundDone = false;
-			for (int i = 0; i < planes.length; i++) {
+			coverage.clear(frame);
+			java.util.Arrays.fill(subjectCover, (byte) 0);
+			// front to back: what is covered is never sampled again
+			for (int i = planes.length - 1; i >= 0; i--) {
 				SceneLayers.Layer layer = layers[i];
-				if (layer.subject() && !backgroundDone) {
-					background(frame, camera, seconds, strength);
-					backgroundDone = true;
-				}
 				Framing.Viewport v = layerViewport(camera, viewports[0], layer.parallax());
 				if (i == 0 && (ambient.contains(Ambient.CLOUDS) || ambient.contains(Ambient.MIST)
 						|| ambient.contains(Ambient.AURORA))) {
@@ -109,15 +119,17 @@ final class LayeredSource {
 				if (layer.subject()) {
 					v = breathe(v, seconds);
 				}
-				boolean shifted = rowShifts(layer, i, v, seconds, strength, wind, frame.height);
-				planes[i].render(clamp(v, planes[i]), frame, shifted ? shifts : null);
 				if (i == 0 && ambient.contains(Ambient.BALLOONS)) {
+					// in the sky, behind everything else
 					balloons(frame, seconds);
 				}
+				boolean shifted = rowShifts(layer, i, v, seconds, strength, wind, frame.height);
+				planes[i].under(clamp(v, planes[i]), frame, shifted ? shifts : null, coverage);
+				if (layer.subject()) {
+					System.arraycopy(cover, 0, subjectCover, 0, cover.length);
+				}
 			}
-			if (!backgroundDone) {
-				background(frame, camera, seconds, strength);
-			}
+			background(frame, camera, seconds, strength);
 			if (ambient.contains(Ambient.MIST)) {
 				mist(frame, seconds, strength);
 			}
@@ -212,11 +224,12 @@ final class LayeredSource {
 			double top = (horizon - camera.centerY()) / camera.scale() + frame.height / 2.0;
 			double w = wave(0.9, seconds);
 			for (int y = Math.max(0, (int) Math.ceil(top)); y < frame.height; y++) {
-				int gain = (int) Math.round(256 * (1 + 0.07 * strength * Math.sin(w - y * 0.55)));
+				int change = (int) Math.round(256 * 0.07 * strength * Math.sin(w - y * 0.55));
 				int o = y * frame.lumaStride;
 				for (int x = 0; x < frame.width; x++) {
+					int behind = 255 - (subjectCover[o + x] & 0xFF);
 					int l = (frame.y[o + x] & 0xFF) - 16;
-					frame.y[o + x] = (byte) Math.min(235, 16 + ((l * gain) >> 8));
+					frame.y[o + x] = (byte) Math.min(235, 16 + l + ((l * change * behind) >> 16));
 				}
 			}
 		}
@@ -234,7 +247,7 @@ final class LayeredSource {
 						int o = y * frame.lumaStride;
 						for (int x = bx; x < Math.min(frame.width, bx + 8); x++) {
 							int l = frame.y[o + x] & 0xFF;
-							if (l > 170) {
+							if (l > 170 && subjectCover[o + x] == 0) {
 								frame.y[o + x] = (byte) (16 + (((l - 16) * gain) >> 8));
 							}
 						}
@@ -383,12 +396,43 @@ final class LayeredSource {
 			}
 		}
 
+		/**
+		 * The same under what is already gathered (while the layers go front to back): only the
+		 * part of each pixel not yet covered shows the dot.
+		 */
+		private void dotUnder(YuvFrame frame, double cx, double cy, double radius, int luma, int cb, int cr,
+				double alpha) {
+			int x0 = (int) Math.floor(cx - radius), x1 = (int) Math.ceil(cx + radius);
+			int y0 = (int) Math.floor(cy - radius), y1 = (int) Math.ceil(cy + radius);
+			for (int y = Math.max(0, y0); y <= Math.min(frame.height - 1, y1); y++) {
+				for (int x = Math.max(0, x0); x <= Math.min(frame.width - 1, x1); x++) {
+					double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+					double a = alpha * Math.max(0, Math.min(1, radius + 0.5 - d));
+					if (a <= 0) {
+						continue;
+					}
+					int o = y * frame.lumaStride + x;
+					double open = a * (255 - (cover[o] & 0xFF)) / 255;
+					frame.y[o] = (byte) Math.min(235, (frame.y[o] & 0xFF) + (int) Math.round((luma - 16) * open));
+					cover[o] = (byte) Math.min(255, (cover[o] & 0xFF) + (int) Math.round(255 * open));
+					if ((x & 1) == 0 && (y & 1) == 0) {
+						int c = (y / 2) * frame.chromaStride + x / 2;
+						double chromaOpen = a * (255 - (chromaCover[c] & 0xFF)) / 255;
+						frame.u[c] = (byte) Math.max(0, Math.min(255, (frame.u[c] & 0xFF) + (int) Math.round((cb - 128) * chromaOpen)));
+						frame.v[c] = (byte) Math.max(0, Math.min(255, (frame.v[c] & 0xFF) + (int) Math.round((cr - 128) * chromaOpen)));
+						chromaCover[c] = (byte) Math.min(255, (chromaCover[c] & 0xFF) + (int) Math.round(255 * chromaOpen));
+					}
+				}
+			}
+		}
+
+		/** A balloon-like disc of an RGB colour, under what is already gathered. */
 		private void disc(YuvFrame frame, double cx, double cy, double radius, int[] rgb, double alpha) {
 			double luma = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
 			int y = (int) Math.round(16 + 219 * luma / 255);
 			int cb = (int) Math.round(128 + 224 * (rgb[2] - luma) / (2 * (1 - 0.0722) * 255));
 			int cr = (int) Math.round(128 + 224 * (rgb[0] - luma) / (2 * (1 - 0.2126) * 255));
-			dot(frame, cx, cy, radius, y, cb, cr, alpha);
+			dotUnder(frame, cx, cy, radius, y, cb, cr, alpha);
 		}
 
 	}

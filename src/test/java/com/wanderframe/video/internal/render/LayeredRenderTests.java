@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -69,6 +70,66 @@ class LayeredRenderTests {
 		assertThat(meanDifference(frames.get(0), frames.get(1), above)).as("above the water the camera holds")
 			.isLessThan(1.5);
 		assertThat(meanDifference(frames.get(0), frames.get(1), water)).as("the water changes").isGreaterThan(3);
+	}
+
+	@Test
+	void withTheCameraHoldingTheClipRunsFromItsLastFrameIntoItsFirstWithoutASeam() {
+		SceneLayers scene = new SceneLayers(List.of(
+				new SceneLayers.Layer("sky", TestPictures.textured(W, H, 4), SceneLayers.parallaxOf("sky"), false),
+				new SceneLayers.Layer("near", cutOut(TestPictures.textured(W, H, 6), new Rectangle(0, 500, W, 220)),
+						SceneLayers.parallaxOf("near"), false),
+				new SceneLayers.Layer("subject", cutOut(TestPictures.textured(W, H, 5), SUBJECT),
+						SceneLayers.parallaxOf("subject"), true)),
+				0.6, SUBJECT, Set.of(Stage.Ambient.WATER, Stage.Ambient.CLOUDS, Stage.Ambient.WINDOWS,
+						Stage.Ambient.FOLIAGE, Stage.Ambient.PETALS, Stage.Ambient.MIST));
+		// 2 s at 25 fps, the camera holding: frame 50 would be the first again
+		int frames = 50, width = 640, height = 360;
+		Framing.Viewport[] held = new Framing.Viewport[frames];
+		Arrays.fill(held, new Framing.Viewport((W - 1) / 2.0, (H - 1) / 2.0, 0.9 * (H - 1.0) / height, 0));
+		LayeredSource source = new LayeredSource(scene, 1, held, Atmosphere.parse("still, snow, rain"), 25, width,
+				height);
+		YuvFrame shape = new YuvFrame(width, height, width, width / 2);
+		LayeredSource.Painter painter = source.painter(shape);
+		double largestStep = 0;
+		for (int i = 0; i + 1 < frames; i++) {
+			largestStep = Math.max(largestStep, lumaDifference(painted(painter, i, shape), painted(painter, i + 1, shape)));
+		}
+		double seam = lumaDifference(painted(painter, frames - 1, shape), painted(painter, 0, shape));
+		assertThat(largestStep).as("the place moves").isGreaterThan(0.5);
+		assertThat(seam).as("the loop's seam is no bigger than a step between frames (largest %.2f)", largestStep)
+			.isLessThanOrEqualTo(largestStep);
+	}
+
+	private static byte[] painted(LayeredSource.Painter painter, int index, YuvFrame shape) {
+		YuvFrame frame = new YuvFrame(shape.width, shape.height, shape.lumaStride, shape.chromaStride);
+		painter.paint(index, frame);
+		return frame.y;
+	}
+
+	private static double lumaDifference(byte[] a, byte[] b) {
+		long sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+		}
+		return (double) sum / a.length;
+	}
+
+	@Test
+	void rainAndSnowFallOverAFlatPictureToo() throws IOException {
+		BufferedImage picture = TestPictures.textured(W, H, 6);
+		Path plain = Files.createTempFile(directory, "plain", ".mp4");
+		Path rainy = Files.createTempFile(directory, "rainy", ".mp4");
+		renderer.render(new RenderRequest(picture, "static camera", 1, 512, 25), plain, (percent) -> {
+		});
+		renderer.render(new RenderRequest(picture, "static camera, strong rain", 1, 512, 25), rainy, (percent) -> {
+		});
+		List<BufferedImage> dry = Mp4Files.decodeFrames(plain, 10, 11);
+		List<BufferedImage> wet = Mp4Files.decodeFrames(rainy, 10, 11);
+		Rectangle all = new Rectangle(0, 0, dry.get(0).getWidth(), dry.get(0).getHeight());
+		double still = meanDifference(dry.get(0), dry.get(1), all);
+		assertThat(still).as("without rain the held camera shows a still").isLessThan(0.5);
+		assertThat(meanDifference(wet.get(0), wet.get(1), all)).as("rain falls").isGreaterThan(still * 3 + 0.1);
+		assertThat(meanDifference(dry.get(0), wet.get(0), all)).as("over the same picture").isLessThan(8);
 	}
 
 	@Test

@@ -16,8 +16,9 @@ import com.wanderframe.location.Stage;
  * 2048x1152 picture, rendered flat and through five depth layers (sky, far, middle, near and a
  * subject, with water, drifting sky and twinkling windows as in Paris at dusk), alternating, in
  * one run, on this machine. Prints wall and process CPU seconds per clip and the ratios of the
- * medians (CPU time stays meaningful on a busy machine). Not a test (surefire runs only *Tests);
- * run it by hand:
+ * medians (CPU time stays meaningful on a busy machine). {@code ReadmePictures --cost} does the
+ * same with the README's real picture (the astronaut in Paris). Not a test (surefire runs only
+ * *Tests); run it by hand:
  *
  * <pre>
  * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
@@ -29,19 +30,24 @@ public final class ParallaxCost {
 
 	private static final int W = 2048, H = 1152;
 
-	private static final String PROMPT = "Slow pan right, gentle push in";
+	private static final String PROMPT = "slow pan right, gentle push in";
 
 	public static void main(String[] args) throws Exception {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+		compare("a textured 2048x1152 picture", TestPictures.textured(W, H, 7), scene(), rounds);
+	}
+
+	/**
+	 * Renders {@code picture} flat and {@code scene} through its layers, alternating, and prints
+	 * the figures; round 0 warms up the JIT for both and is not counted.
+	 */
+	public static void compare(String what, BufferedImage picture, SceneLayers scene, int rounds) throws Exception {
 		LocalMotionRenderer renderer = new LocalMotionRenderer();
-		BufferedImage picture = TestPictures.textured(W, H, 7);
-		SceneLayers scene = scene();
 		var cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
 		Path directory = Files.createTempDirectory("parallax-cost");
 		List<double[]> flat = new ArrayList<>(), layered = new ArrayList<>();
 		try {
-			// round 0 warms up the JIT for both and is not counted
 			for (int round = 0; round <= rounds; round++) {
 				for (boolean depth : new boolean[] { false, true }) {
 					Path mp4 = directory.resolve(round + "-" + depth + ".mp4");
@@ -52,9 +58,9 @@ public final class ParallaxCost {
 					});
 					double[] figures = { (System.nanoTime() - start) / 1e9, (cpu.getProcessCpuTime() - cpuStart) / 1e9 };
 					VideoInfo info = Mp4Files.probe(mp4);
-					System.out.printf("round %d %-8s %dx%d %d frames: %.2f s wall, %.2f s CPU%n", round,
+					System.out.printf("round %d %-8s %dx%d %d frames: %.2f s wall, %.2f s CPU, %d KB%n", round,
 							depth ? "layered" : "flat", info.width(), info.height(), info.frameCount(), figures[0],
-							figures[1]);
+							figures[1], Files.size(mp4) / 1024);
 					if (round > 0) {
 						(depth ? layered : flat).add(figures);
 					}
@@ -67,9 +73,9 @@ public final class ParallaxCost {
 		}
 		double flatWall = median(flat, 0), flatCpu = median(flat, 1);
 		double layeredWall = median(layered, 0), layeredCpu = median(layered, 1);
-		System.out.printf("6 s 768p, median of %d: flat pan %.2f s wall / %.2f s CPU; parallax + ambient %.2f s wall"
-				+ " / %.2f s CPU; ratio %.2fx wall, %.2fx CPU%n", rounds, flatWall, flatCpu, layeredWall, layeredCpu,
-				layeredWall / flatWall, layeredCpu / flatCpu);
+		System.out.printf("%s, 6 s 768p \"%s\", median of %d: flat pan %.2f s wall / %.2f s CPU; parallax + ambient"
+				+ " %.2f s wall / %.2f s CPU; ratio %.2fx wall, %.2fx CPU%n", what, PROMPT, rounds, flatWall, flatCpu,
+				layeredWall, layeredCpu, layeredWall / flatWall, layeredCpu / flatCpu);
 	}
 
 	/** Layers shaped like a painted backdrop's: each nearer one covers less of the picture. */
