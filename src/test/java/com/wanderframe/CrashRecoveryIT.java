@@ -155,9 +155,14 @@ class CrashRecoveryIT {
 			claimed.addAll(column(db, "SELECT poster_url FROM video_generations WHERE poster_url IS NOT NULL"));
 			Path media = data.resolve("media");
 			try (Stream<Path> files = Files.walk(media)) {
-				List<String> stored = files.filter(Files::isRegularFile)
-					.map(file -> media.relativize(file).toString())
-					.toList();
+				// A stored object's content type sits beside it in ".<name>.type": it belongs to that object.
+				List<String> stored = files.filter(Files::isRegularFile).map(file -> {
+					String name = file.getFileName().toString();
+					boolean typeOfAnObject = name.startsWith(".") && name.endsWith(".type");
+					Path object = typeOfAnObject
+							? file.resolveSibling(name.substring(1, name.length() - ".type".length())) : file;
+					return media.relativize(object).toString();
+				}).distinct().toList();
 				assertThat(stored).as("media files").allMatch(claimed::contains);
 			}
 			await().atMost(Duration.ofSeconds(30))

@@ -39,7 +39,7 @@ class PackagedJarIT {
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
-			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
 				assertThat(app.isAlive()).as("app exited early; see %s", log).isTrue();
 				return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
 			});
