@@ -1,7 +1,7 @@
 // History: the person's videos and images, newest first, with status and poster; a completed
 // video opens in the player.
 import { api } from './api.js';
-import { $, el } from './dom.js';
+import { $, $$, el } from './dom.js';
 import './page.js';
 import { VideoPlayer } from './player.js';
 import { STATUS_WORDS, errorMessage, isCompleted, isFailed, isTerminal } from './status.js';
@@ -17,6 +17,12 @@ const PAGE_SIZE = 12;
 let nextPage = 0;
 let player = null;
 let locationNames = new Map();
+let modelNames = new Map();
+const filterForm = $('[data-video-filters]');
+const bulkDelete = $('[data-bulk-delete]');
+const bulkConfirm = $('[data-bulk-confirm]');
+const bulkKeep = $('[data-bulk-keep]');
+let filters = new URLSearchParams();
 
 function when(iso) {
 	const date = new Date(iso);
@@ -50,8 +56,8 @@ function videoItem(video) {
 	item.id = `video-${video.id}`;
 	const body = el('div', 'item__body');
 	const title = video.prompt || (video.template ? `Template: ${video.template}` : 'Video');
-	body.append(badge(video.status), el('p', '', title),
-		el('p', 'item__meta', `${video.duration} s · ${video.resolution} · ${when(video.createdAt)}`));
+	body.append(badge(video.status), el('p', '', title), el('p', 'item__meta', videoFacts(video)),
+		el('p', 'item__meta', when(video.createdAt)));
 	if (isFailed(video)) {
 		body.append(el('p', 'item__meta', video.error ? errorMessage(video) : 'It could not be made.'));
 	}
@@ -77,8 +83,19 @@ function videoItem(video) {
 	}
 	if (isTerminal(video)) {
 		actions.append(...againControls(video, title), deleteControl(item, video, title));
+		const select = el('label', 'item__select');
+		const box = el('input');
+		box.type = 'checkbox';
+		box.dataset.select = video.id;
+		box.setAttribute('aria-label', `Select video: ${title}`);
+		box.addEventListener('change', updateBulk);
+		select.append(box, document.createTextNode('Select'));
+		body.append(select);
 	}
 	body.append(actions);
+	if (isCompleted(video)) {
+		body.append(shareControl(video, title), exportControl(video, title));
+	}
 	// Until there is a poster (or if there never will be), the picture it started from.
 	const picture = video.posterUrl || (video.imageId ? `/api/images/${encodeURIComponent(video.imageId)}/content` : null);
 	item.append(media(picture, ''), body);
@@ -158,6 +175,7 @@ function deleteControl(item, video, title) {
 				viewer.hidden = true;
 			}
 			item.remove();
+			updateBulk();
 			announce(`Deleted: ${title}`);
 			$('[data-videos-empty]').hidden = videoList.children.length > 0;
 			$('h1').focus();
@@ -171,6 +189,250 @@ function deleteControl(item, video, title) {
 	});
 	box.append(ask, confirm, keep);
 	return box;
+}
+
+/** "Model · 6 s · 768p · 3 credits · made in 42 s": what it is, what it cost, how long it took. */
+function videoFacts(video) {
+	const parts = [modelNames.get(video.model) || video.model, `${video.duration} s`, video.resolution,
+		`${video.cost} ${video.cost === 1 ? 'credit' : 'credits'}`];
+	if (video.completedAt && video.createdAt) {
+		parts.push(`made in ${took(new Date(video.completedAt) - new Date(video.createdAt))}`);
+	}
+	return parts.filter(Boolean).join(' · ');
+}
+
+function took(millis) {
+	const seconds = Math.max(0, Math.round(millis / 1000));
+	return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** "Share": a public link to copy, and "Stop sharing" to take it down. */
+function shareControl(video, title) {
+	const box = el('div', 'item__share');
+	const share = el('button', 'button button--quiet', 'Share');
+	share.type = 'button';
+	share.setAttribute('aria-label', `Share video: ${title}`);
+	const link = el('input');
+	link.readOnly = true;
+	link.setAttribute('aria-label', `Public link to video: ${title}`);
+	link.hidden = true;
+	const stop = el('button', 'button button--quiet', 'Stop sharing');
+	stop.type = 'button';
+	stop.setAttribute('aria-label', `Stop sharing video: ${title}`);
+	stop.hidden = true;
+	const shown = (url) => {
+		link.value = url || '';
+		link.hidden = !url;
+		stop.hidden = !url;
+		share.hidden = Boolean(url);
+	};
+	share.addEventListener('click', async () => {
+		try {
+			const created = await api(`/api/video/${encodeURIComponent(video.id)}/share`, { method: 'POST', json: {} });
+			shown(created.url);
+			link.focus();
+			link.select();
+			announce('Anyone with this link can watch the video.');
+		}
+		catch (error) {
+			announce(error.message);
+		}
+	});
+	stop.addEventListener('click', async () => {
+		try {
+			await api(`/api/video/${encodeURIComponent(video.id)}/share`, { method: 'DELETE' });
+			shown(null);
+			share.focus();
+			announce('The link no longer works.');
+		}
+		catch (error) {
+			announce(error.message);
+		}
+	});
+	box.append(share, link, stop);
+	return box;
+}
+
+/** "Export": another format, a boomerang, another shape; then a download link once it is made. */
+function exportControl(video, title) {
+	const details = el('details', 'item__export');
+	const summary = el('summary', '', 'Export');
+	summary.setAttribute('aria-label', `Export video: ${title}`);
+	const form = el('form', 'filters');
+	const format = el('select');
+	format.name = 'format';
+	[['mp4', 'MP4'], ['gif', 'GIF'], ['webm', 'WebM']].forEach(([value, text]) => {
+		const option = el('option', '', text);
+		option.value = value;
+		format.append(option);
+	});
+	const aspect = el('select');
+	aspect.name = 'aspect';
+	[['', 'As made'], ['9:16', 'Vertical 9:16'], ['1:1', 'Square 1:1'], ['16:9', 'Wide 16:9']].forEach(([value, text]) => {
+		const option = el('option', '', text);
+		option.value = value;
+		aspect.append(option);
+	});
+	const boomerang = el('input');
+	boomerang.type = 'checkbox';
+	boomerang.name = 'boomerang';
+	const label = (text, control) => {
+		const node = el('label', 'filters__field', text);
+		node.append(control);
+		return node;
+	};
+	const go = el('button', 'button', 'Make it');
+	go.type = 'submit';
+	const result = el('p', 'item__meta');
+	result.setAttribute('aria-live', 'polite');
+	form.append(label('Format', format), label('Shape', aspect), label('Boomerang', boomerang), go);
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		go.disabled = true;
+		const body = { format: format.value, loop: boomerang.checked ? 'boomerang' : 'none' };
+		if (aspect.value) body.aspect = aspect.value;
+		try {
+			let job = await api(`/api/video/${encodeURIComponent(video.id)}/exports`, { method: 'POST', json: body });
+			result.textContent = 'Making your export…';
+			for (let i = 0; i < 240 && (job.status === 'pending' || job.status === 'processing'); i += 1) {
+				await new Promise((resolve) => { setTimeout(resolve, 1000); });
+				job = await api(`/api/video/exports/${encodeURIComponent(job.id)}`);
+			}
+			if (job.status === 'completed') {
+				const download = el('a', 'button button--quiet', `Download ${job.fileName}`);
+				download.href = job.downloadUrl;
+				download.setAttribute('download', job.fileName);
+				result.replaceChildren(download);
+			}
+			else {
+				result.textContent = job.error ? job.error.message : 'The export is taking long; look again later.';
+			}
+		}
+		catch (error) {
+			result.textContent = error.message;
+		}
+		go.disabled = false;
+	});
+	details.append(summary, form, result);
+	return details;
+}
+
+function selected() {
+	return $$('[data-select]:checked', videoList);
+}
+
+function updateBulk() {
+	const count = selected().length;
+	bulkDelete.disabled = count === 0;
+	bulkDelete.textContent = count ? `Delete selected (${count})` : 'Delete selected';
+	if (!count) askBulk(false);
+}
+
+function askBulk(asking) {
+	bulkDelete.hidden = asking;
+	bulkConfirm.hidden = !asking;
+	bulkKeep.hidden = !asking;
+}
+
+bulkDelete.addEventListener('click', () => { askBulk(true); bulkKeep.focus(); });
+bulkKeep.addEventListener('click', () => { askBulk(false); bulkDelete.focus(); });
+bulkConfirm.addEventListener('click', async () => {
+	bulkConfirm.disabled = true;
+	let deleted = 0;
+	for (const box of selected()) {
+		try {
+			await api(`/api/video/${encodeURIComponent(box.dataset.select)}`, { method: 'DELETE' });
+			if (player && player.videoId === box.dataset.select) {
+				player.destroy();
+				player = null;
+				viewer.hidden = true;
+			}
+			box.closest('li').remove();
+			deleted += 1;
+		}
+		catch (error) {
+			errorBox.textContent = error.message;
+			errorBox.hidden = false;
+		}
+	}
+	bulkConfirm.disabled = false;
+	askBulk(false);
+	updateBulk();
+	announce(`Deleted ${deleted} ${deleted === 1 ? 'video' : 'videos'}.`);
+	$('[data-videos-empty]').hidden = videoList.children.length > 0;
+	loadNumbers().catch(() => {});
+	$('h1').focus();
+});
+
+function setLayout(layout) {
+	videoList.dataset.layout = layout;
+	imageList.dataset.layout = layout;
+	$$('button[data-layout]').forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.layout === layout)));
+	try {
+		localStorage.setItem('wanderframe.history.layout', layout);
+	}
+	catch (error) {
+		// Private windows may refuse storage; the choice then lasts for this visit.
+	}
+}
+
+$$('button[data-layout]').forEach((button) => button.addEventListener('click', () => setLayout(button.dataset.layout)));
+
+filterForm.addEventListener('submit', (event) => {
+	event.preventDefault();
+	filters = new URLSearchParams();
+	new FormData(filterForm).forEach((value, key) => {
+		if (String(value).trim()) filters.set(key, String(value).trim());
+	});
+	reloadVideos();
+});
+
+filterForm.addEventListener('reset', () => {
+	filters = new URLSearchParams();
+	setTimeout(reloadVideos, 0);
+});
+
+function reloadVideos() {
+	nextPage = 0;
+	videoList.replaceChildren();
+	updateBulk();
+	loadVideos().then(() => announce(`${videoList.children.length} ${videoList.children.length === 1 ? 'video' : 'videos'} shown.`))
+		.catch(fail);
+}
+
+async function loadNumbers() {
+	const stats = await api('/api/video/stats');
+	const list = $('[data-numbers-list]');
+	const figure = (term, value, name) => {
+		const row = el('div');
+		row.dataset.figure = name;
+		row.append(el('dt', '', term), el('dd', '', value));
+		return row;
+	};
+	list.replaceChildren(
+		figure('Videos made', String(stats.videos), 'videos'),
+		figure('Success rate', stats.successRate === undefined ? '—' : `${Math.round(stats.successRate * 100)} %`, 'success'),
+		figure('Credits spent', String(stats.creditsSpent), 'spent'),
+		figure('Credits refunded', String(stats.creditsRefunded), 'refunded'),
+	);
+	const table = $('[data-numbers-models]');
+	const rows = stats.models.map((model) => {
+		const row = el('tr');
+		row.append(el('td', '', modelNames.get(model.model) || model.model), el('td', '', String(model.videos)),
+			el('td', '', model.typicalSeconds === undefined ? '—' : took(model.typicalSeconds * 1000)));
+		return row;
+	});
+	table.tBodies[0].replaceChildren(...rows);
+	table.hidden = rows.length === 0;
+	$('[data-numbers]').hidden = false;
+}
+
+function fillSelect(select, entries) {
+	entries.forEach(([value, text]) => {
+		const option = el('option', '', text);
+		option.value = value;
+		select.append(option);
+	});
 }
 
 function announce(message) {
@@ -209,7 +471,10 @@ function show(video, title) {
 }
 
 async function loadVideos() {
-	const page = await api(`/api/video?page=${nextPage}&size=${PAGE_SIZE}`);
+	const query = new URLSearchParams(filters);
+	query.set('page', String(nextPage));
+	query.set('size', String(PAGE_SIZE));
+	const page = await api(`/api/video?${query}`);
 	videoList.append(...page.items.map(videoItem));
 	nextPage += 1;
 	moreVideos.hidden = nextPage * PAGE_SIZE >= page.total;
@@ -237,7 +502,24 @@ async function start() {
 	catch (error) {
 		// Slugs are shown instead of names.
 	}
-	await Promise.allSettled([loadVideos().catch(fail), loadImages().catch(fail)]);
+	try {
+		const models = await api('/api/models?kind=video');
+		modelNames = new Map(models.map((m) => [m.id, m.name]));
+	}
+	catch (error) {
+		// Model ids are shown instead of names.
+	}
+	fillSelect($('[data-filter-models]'), [...modelNames]);
+	fillSelect($('[data-filter-locations]'), [...locationNames]);
+	let layout = 'grid';
+	try {
+		layout = localStorage.getItem('wanderframe.history.layout') === 'list' ? 'list' : 'grid';
+	}
+	catch (error) {
+		// No storage: the grid.
+	}
+	setLayout(layout);
+	await Promise.allSettled([loadVideos().catch(fail), loadImages().catch(fail), loadNumbers().catch(() => {})]);
 	document.body.dataset.ready = '';
 }
 
