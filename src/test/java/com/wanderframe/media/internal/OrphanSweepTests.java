@@ -50,7 +50,7 @@ class OrphanSweepTests {
 		String orphanVideo = "videos/" + user + "/" + UUID.randomUUID() + ".mp4";
 		String orphanImage = "images/" + user + "/" + UUID.randomUUID() + ".jpg";
 		String inFlight = "videos/" + user + "/" + UUID.randomUUID() + ".mp4";
-		String foreign = "exports/" + user + "/report.json";
+		String foreign = "backups/" + user + "/report.json";
 		for (String key : new String[] { orphanPhoto, orphanVideo, orphanImage, inFlight, foreign }) {
 			store.put(key, new byte[] { 1, 2, 3 }, null);
 		}
