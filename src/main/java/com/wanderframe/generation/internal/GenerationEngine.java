@@ -26,6 +26,7 @@ import com.wanderframe.generation.Generator.Step;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.generation.RetryLater;
 import com.wanderframe.observability.GenerationMetrics;
+import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.ReplicateCallInterruptedException;
 import com.wanderframe.replicate.ReplicateClient;
@@ -58,9 +59,13 @@ public class GenerationEngine {
 
 	private final GenerationMetrics metrics;
 
+	/** Work directories live in this instance's scratch space, which a restart clears after a crash. */
+	private final ScratchSpace scratch;
+
 	GenerationEngine(Kinds kinds, Generators generators, Credits credits, ReplicateClient replicate,
-			TransactionTemplate transactions, GenerationMetrics metrics) {
+			TransactionTemplate transactions, GenerationMetrics metrics, ScratchSpace scratch) {
 		this.metrics = metrics;
+		this.scratch = scratch;
 		this.kinds = kinds;
 		this.generators = generators;
 		this.credits = credits;
@@ -85,7 +90,7 @@ public class GenerationEngine {
 			return Followup.NONE;
 		}
 		return guarded(kind, row, () -> {
-			Path work = Files.createTempDirectory("wanderframe-" + kindName.value() + "-");
+			Path work = scratch.createDirectory(kindName.value() + "-");
 			try {
 				GenerationInputs inputs = kind.inputs(row);
 				Duration left = kind.timing().deadline().minus(Duration.between(row.createdAt(), Instant.now()));
@@ -161,7 +166,7 @@ public class GenerationEngine {
 		kind.table().findUnfinished(id).ifPresent(row -> {
 			Generator generator = generators.forModel(row.model());
 			guarded(kind, row, () -> {
-				Path work = Files.createTempDirectory("wanderframe-output-");
+				Path work = scratch.createDirectory("output-");
 				try {
 					Path target = work.resolve(id + ".out");
 					generator.fetch(row, URI.create(output), target);
