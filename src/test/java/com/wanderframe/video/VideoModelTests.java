@@ -337,6 +337,39 @@ class VideoModelTests {
 				"google/nano-banana", "bytedance/seedream-4");
 	}
 
+	/**
+	 * The typical time beside the progress bar is the deployment's: someone who has never used a
+	 * model sees how long it took everyone else, not the catalogue's guess (the request only sees
+	 * its own rows, so this fails if the median is taken under row-level security).
+	 */
+	@Test
+	void aNewcomerSeesHowLongAModelTookForEveryoneElse() {
+		String model = "bytedance/seedance-1-pro";
+		replicate.onModel(model).respondWith(Scenario.succeeds(TestVideos.mp4(), "video/mp4"));
+		String id = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"model\":\"%s\"}".formatted(imageId, model))
+			.json()
+			.path("id")
+			.asString();
+		assertThat(studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1)).path("status").asString())
+			.isEqualTo("completed");
+		// The fake answers in moments; give this deployment's finished runs a known duration.
+		jdbc.sql("UPDATE video_generations SET created_at = completed_at - interval '42 seconds' "
+				+ "WHERE model = ? AND status = 'completed'").param(model).update();
+
+		ApiClient newcomer = ApiClient.signedUp(port);
+		JsonNode offered = null;
+		for (JsonNode entry : newcomer.get("/api/models?kind=video").json()) {
+			if (entry.path("id").asString().equals(model)) {
+				offered = entry;
+			}
+		}
+
+		assertThat(offered).isNotNull();
+		assertThat(offered.path("typicalSeconds").asLong()).isEqualTo(42);
+		assertThat(newcomer.get("/api/video").json().path("total").asInt()).as("sees no one's videos").isZero();
+	}
+
 	private void assertRefused(String options, int status, String code) {
 		ApiClient.Response refused = client.post("/api/video/generate",
 				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",%s}".formatted(imageId, options));
