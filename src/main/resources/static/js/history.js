@@ -97,7 +97,9 @@ function videoItem(video) {
 		body.append(shareControl(video, title), exportControl(video, title));
 	}
 	// Until there is a poster (or if there never will be), the picture it started from.
-	const picture = video.posterUrl || (video.imageId ? `/api/images/${encodeURIComponent(video.imageId)}/content` : null);
+	// (A continued video starts on a still kept as a photo.)
+	const firstFrame = video.fromVideoId ? '/api/photos/' : '/api/images/';
+	const picture = video.posterUrl || (video.imageId ? `${firstFrame}${encodeURIComponent(video.imageId)}/content` : null);
 	item.append(media(picture, ''), body);
 	item.dataset.status = video.status;
 	return item;
@@ -142,7 +144,13 @@ function againControls(video, title) {
 	const tweak = el('a', 'button button--quiet', 'Tweak');
 	tweak.href = `/studio?video=${encodeURIComponent(video.id)}&tweak`;
 	tweak.setAttribute('aria-label', `Tweak the settings: ${title}`);
-	return [again, tweak];
+	if (!isCompleted(video)) {
+		return [again, tweak];
+	}
+	const onward = el('a', 'button button--quiet', 'Continue this video');
+	onward.href = `/studio?video=${encodeURIComponent(video.id)}&continue`;
+	onward.setAttribute('aria-label', `Continue this video from its last frame: ${title}`);
+	return [again, tweak, onward];
 }
 
 /** "Delete", then an inline "Delete for good? / Keep it" — no modal dialog, no surprise. */

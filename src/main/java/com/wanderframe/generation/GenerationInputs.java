@@ -12,10 +12,11 @@ import java.util.Map;
  * @param promptOptimizer, audio, negativePrompt, aspectRatio only where the model has them;
  * {@code null} for the model's default
  * @param context what only a local generator reads (e.g. the location's slug)
+ * @param seed sent where the model takes a seed ({@link Model#seedInput()}), else {@code null}
  */
 public record GenerationInputs(String prompt, Map<String, String> images, Integer duration, String resolution,
 		Boolean promptOptimizer, Boolean audio, String negativePrompt, String aspectRatio,
-		Map<String, String> context) {
+		Map<String, String> context, Long seed) {
 
 	public static final String FIRST_FRAME = "first_frame";
 
@@ -30,7 +31,7 @@ public record GenerationInputs(String prompt, Map<String, String> images, Intege
 	}
 
 	public static GenerationInputs image(String prompt, String photoKey, Map<String, String> context) {
-		return new GenerationInputs(prompt, Map.of(SUBJECT, photoKey), null, null, null, null, null, null, context);
+		return new GenerationInputs(prompt, Map.of(SUBJECT, photoKey), null, null, null, null, null, null, context, null);
 	}
 
 }

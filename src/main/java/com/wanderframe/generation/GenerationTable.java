@@ -78,16 +78,12 @@ public final class GenerationTable {
 
 	/**
 	 * The median time from creation to completion of this model's last {@code last} completed
-	 * generations, or empty when there are none yet.
+	 * generations across the whole deployment (everyone's, even inside a request whose row-level
+	 * security shows only the caller's rows), or empty when there are none yet.
 	 */
 	public Optional<Duration> typicalTime(String model, int last) {
-		return jdbc.sql("""
-				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FROM (
-				    SELECT extract(epoch FROM completed_at - created_at) AS seconds FROM\s""" + table + """
-				     WHERE model = ? AND status = 'completed' AND completed_at IS NOT NULL
-				    ORDER BY completed_at DESC LIMIT ?) recent
-				""")
-			.params(model, last)
+		return jdbc.sql("SELECT model_typical_seconds(?, ?, ?)")
+			.params(table, model, last)
 			.query((rs, n) -> {
 				double seconds = rs.getDouble(1);
 				return rs.wasNull() ? null : Duration.ofMillis((long) (seconds * 1000));

@@ -11,6 +11,7 @@ import com.wanderframe.credits.InsufficientCreditsException;
 import com.wanderframe.generation.internal.GenerationEngine;
 import com.wanderframe.generation.internal.GenerationTasks;
 import com.wanderframe.observability.GenerationMetrics;
+import com.wanderframe.observability.JobTraces;
 import com.wanderframe.ratelimit.GenerationLimits;
 
 import org.springframework.stereotype.Service;
@@ -38,9 +39,12 @@ public class Generations {
 
 	private final GenerationMetrics metrics;
 
+	private final JobTraces traces;
+
 	Generations(GenerationLimits limits, Credits credits, SchedulerClient scheduler, GenerationEngine engine,
-			TransactionTemplate transactions, GenerationMetrics metrics) {
+			TransactionTemplate transactions, GenerationMetrics metrics, JobTraces traces) {
 		this.metrics = metrics;
+		this.traces = traces;
 		this.limits = limits;
 		this.credits = credits;
 		this.scheduler = scheduler;
@@ -66,6 +70,7 @@ public class Generations {
 				() -> transactions.execute(status -> {
 					int after = credits.charge(user, cost, id.value(), ledgerReason);
 					insertRow.accept(id);
+					traces.continueInJobsOf(id.value());
 					scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
 					metrics.started(kind.value(), model.id());
 					return after;
@@ -112,6 +117,7 @@ public class Generations {
 							throw new InsufficientCreditsException(total);
 						}
 						generation.insertRow().accept(id);
+						traces.continueInJobsOf(id.value());
 						scheduler.scheduleIfNotExists(GenerationTasks.start(kind, id));
 						items.add(new Accepted(id, generation.cost(), after));
 					}

@@ -23,12 +23,15 @@ import java.util.Set;
  * @param endFrame, promptOptimizer, audio, negativePrompt, aspectRatio the optional capabilities,
  * {@code null} when the model has none
  * @param fixedInputs sent as they are with every request
+ * @param seedInput the integer input taking a seed, or {@code null} when the model takes none: each
+ * generation sends a new one, so asking again with the same settings makes a new video
  * @param typicalTime shown until this deployment has finished generations of its own to measure
  */
 public record Model(String id, ModelKind kind, String name, String description, String source,
 		Map<String, String> imageInputs, String imageArrayInput, String durationInput, List<Choice> choices,
 		Capability endFrame, Capability promptOptimizer, Capability audio, Capability negativePrompt,
-		Capability aspectRatio, Map<String, Object> fixedInputs, boolean arrayOutput, Duration typicalTime) {
+		Capability aspectRatio, Map<String, Object> fixedInputs, boolean arrayOutput, Duration typicalTime,
+		String seedInput) {
 
 	public static final String LOCAL_PREFIX = "local/";
 
@@ -178,6 +181,8 @@ public record Model(String id, ModelKind kind, String name, String description, 
 
 		private Duration typicalTime = Duration.ofMinutes(2);
 
+		private String seedInput;
+
 		private Builder(String id, ModelKind kind, String name) {
 			this.id = id;
 			this.kind = kind;
@@ -252,6 +257,11 @@ public record Model(String id, ModelKind kind, String name, String description, 
 			return this;
 		}
 
+		Builder seed(String input) {
+			this.seedInput = input;
+			return this;
+		}
+
 		Builder arrayOutput() {
 			this.arrayOutput = true;
 			return this;
@@ -265,7 +275,7 @@ public record Model(String id, ModelKind kind, String name, String description, 
 		Model build() {
 			return new Model(id, kind, name, description, source, imageInputs, imageArrayInput, durationInput, choices,
 					endFrame, promptOptimizer, audio, negativePrompt, aspectRatio, fixedInputs, arrayOutput,
-					typicalTime);
+					typicalTime, seedInput);
 		}
 
 	}

@@ -137,6 +137,7 @@ public class ModelCatalogue {
 				.choice(5, "1080p", 8, Map.of("resolution", "1080p"))
 				.choice(10, "1080p", 14, Map.of("resolution", "1080p"))
 				.fixed("camera_fixed", false)
+				.seed("seed")
 				.typicalTime(Duration.ofMinutes(2))
 				.build(),
 			Model.builder("google/veo-3-fast", ModelKind.VIDEO, "Veo 3 Fast")
@@ -150,6 +151,7 @@ public class ModelCatalogue {
 				.negativePrompt("negative_prompt")
 				.aspectRatio("aspect_ratio", "16:9", "16:9", "9:16")
 				.audio("generate_audio", false, 4)
+				.seed("seed")
 				.typicalTime(Duration.ofMinutes(1))
 				.build());
 

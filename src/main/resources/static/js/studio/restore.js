@@ -6,7 +6,7 @@ import { isCompleted, isFailed, isRunning, isTerminal } from '../status.js';
 import { nextStep, render, showStudioError, state } from './state.js';
 import { markChosenLocation } from './step2-location.js';
 import { followImage } from './step3-image.js';
-import { editAgain, followVideo, refill } from './step4-video.js';
+import { continueVideo, editAgain, followVideo, refill } from './step4-video.js';
 import { DISMISSED } from './step5-done.js';
 
 const RECENT_MS = 10 * 60 * 1000;
@@ -27,7 +27,10 @@ async function recoverableVideo() {
 	return null;
 }
 
-/** The step-3 image a video (or the video it continues, and so on) was made from. */
+/**
+ * The step-3 image a video (or the video it continues, and so on) was made from: the chain's
+ * photo and place.
+ */
 async function originalImage(video) {
 	let current = video;
 	for (let i = 0; i < 20 && current.fromVideoId; i++) {
@@ -60,6 +63,13 @@ export async function restore() {
 			photoId = state.image.photoId;
 			slug = state.image.location;
 		}
+		if (state.video && state.video.fromVideoId && state.image) {
+			// A continued video starts on the last frame of the one before (kept as a photo): step 3
+			// shows that picture, and step 4 makes its videos from it, not from the chain's first image.
+			const frame = await api(`/api/photos/${state.video.imageId}`);
+			state.image = { ...state.image, id: frame.id, url: frame.url, width: frame.width, height: frame.height,
+				subject: null, reopen: state.video.id };
+		}
 		if (photoId) {
 			state.photo = await api(`/api/photos/${photoId}`);
 		}
@@ -82,6 +92,10 @@ export async function restore() {
 	if (params.has('tweak') && isTerminal(state.video) && isCompleted(state.image)) {
 		// "Tweak" from the history: step 4 with that video's settings, ready to change.
 		editAgain();
+	}
+	else if (params.has('continue') && isCompleted(state.video) && isCompleted(state.image)) {
+		// "Continue this video" from the history: step 4, starting from its last frame.
+		continueVideo(state.video);
 	}
 	if (state.image && !isTerminal(state.image)) {
 		followImage(state.image.id);

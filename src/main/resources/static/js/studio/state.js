@@ -179,6 +179,11 @@ function syncUrl() {
 	if (state.video) {
 		params.set('video', state.video.id);
 	}
+	else if (state.image && state.image.reopen) {
+		// A continued video's first frame is a still, not a step-3 image: reopen it through its video.
+		params.set('video', state.image.reopen);
+		params.set('tweak', '');
+	}
 	else if (state.image) {
 		params.set('image', state.image.id);
 	}

@@ -250,6 +250,41 @@ class AccountApiTests {
 		assertThat(idleSeconds).isEqualTo(7 * 24 * 3600);
 	}
 
+	/**
+	 * Use keeps a session alive, but a person reading page after page does not rewrite their
+	 * session row on every request: its last use is recorded to the minute.
+	 */
+	@Test
+	void useKeepsTheSessionAliveWithoutRewritingItOnEveryRead() {
+		ApiClient client = ApiClient.signedUp(port);
+		String id = client.get("/api/me").json().path("id").asString();
+		String rowVersion = sessionRow(id, "xmin::text", String.class);
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(client.get("/api/me").status()).isEqualTo(200);
+		}
+		assertThat(sessionRow(id, "xmin::text", String.class)).as("reads within a minute write nothing")
+			.isEqualTo(rowVersion);
+
+		// Two minutes on: the recorded last use is moved back, as the clock would have moved on.
+		jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 120000, "
+				+ "expiry_time = expiry_time - 120000 WHERE principal_name = ?").param(id).update();
+		long stale = sessionRow(id, "last_access_time", Long.class);
+		assertThat(client.get("/api/me").status()).isEqualTo(200);
+
+		long used = sessionRow(id, "last_access_time", Long.class);
+		assertThat(used - stale).as("the use is recorded").isGreaterThanOrEqualTo(120_000);
+		assertThat(sessionRow(id, "expiry_time", Long.class)).as("and the idle timeout counts from it")
+			.isEqualTo(used + 7L * 24 * 3600 * 1000);
+	}
+
+	private <T> T sessionRow(String principal, String column, Class<T> type) {
+		return jdbc.sql("SELECT " + column + " FROM spring_session WHERE principal_name = ?")
+			.param(principal)
+			.query(type)
+			.single();
+	}
+
 	private static String json(String email, String password) {
 		return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
 	}

@@ -34,6 +34,38 @@ final class Probe {
 				Double.parseDouble(root.path("format").path("duration").asString()));
 	}
 
+	/** The file's first sound track: its codec and length, from the samples ffmpeg decodes of it. */
+	record Sound(String codec, double seconds, double loudness) {
+	}
+
+	/** The first sound track, or null when the file has none. */
+	static Sound sound(Path file) throws IOException {
+		String codec = run(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), "-v", "error", "-select_streams", "a:0",
+				"-show_entries", "stream=codec_name", "-of", "csv=p=0", file.toString()).strip();
+		if (codec.isEmpty()) {
+			return null;
+		}
+		// Mono, 8 kHz, 16-bit: the count of samples is the length, their size how loud it is.
+		int rate = 8000;
+		byte[] raw = runBytes(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class), "-v", "error", "-i", file.toString(),
+				"-map", "0:a:0", "-ac", "1", "-ar", String.valueOf(rate), "-f", "s16le", "-");
+		java.nio.ByteBuffer samples = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		double sum = 0;
+		int count = raw.length / 2;
+		for (int i = 0; i < count; i++) {
+			double sample = samples.getShort(i * 2) / 32768.0;
+			sum += sample * sample;
+		}
+		return new Sound(codec, count / (double) rate, count == 0 ? 0 : Math.sqrt(sum / count));
+	}
+
+	/** The first frame as a picture, decoded by the ffmpeg program. */
+	static java.awt.image.BufferedImage firstFrame(Path file) throws IOException {
+		byte[] png = runBytes(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class), "-v", "error", "-i", file.toString(),
+				"-frames:v", "1", "-f", "image2pipe", "-c:v", "png", "-");
+		return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+	}
+
 	/** Every frame as 8-bit grey pixels, decoded by the ffmpeg program. */
 	static List<byte[]> greyFrames(Path file, int width, int height) throws IOException {
 		byte[] raw = runBytes(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class), "-v", "error", "-i", file.toString(),

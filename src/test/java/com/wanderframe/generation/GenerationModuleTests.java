@@ -212,7 +212,7 @@ class GenerationModuleTests {
 				.param(row.id().value())
 				.query(String.class)
 				.single();
-			return new GenerationInputs(prompt, Map.of(), 6, "512p", null, null, null, null, Map.of());
+			return new GenerationInputs(prompt, Map.of(), 6, "512p", null, null, null, null, Map.of(), null);
 		}
 
 		@Override

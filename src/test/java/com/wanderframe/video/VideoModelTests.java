@@ -85,10 +85,10 @@ class VideoModelTests {
 						List.of("prompt", "start_image", "end_image", "duration", "mode", "negative_prompt"),
 						"{\"duration\":5,\"mode\":\"pro\",\"negative_prompt\":\"blur\"}", "5s-1080p"),
 				Arguments.of("bytedance/seedance-1-pro", "\"duration\":5,\"resolution\":\"720p\",\"endFrame\":true",
-						List.of("prompt", "image", "last_frame_image", "duration", "resolution", "camera_fixed"),
+						List.of("prompt", "image", "last_frame_image", "duration", "resolution", "camera_fixed", "seed"),
 						"{\"duration\":5,\"resolution\":\"720p\",\"camera_fixed\":false}", "5s-720p"),
 				Arguments.of("google/veo-3-fast", "\"duration\":8,\"resolution\":\"720p\",\"aspectRatio\":\"16:9\",\"negativePrompt\":\"rain\"",
-						List.of("prompt", "image", "duration", "resolution", "negative_prompt", "aspect_ratio", "generate_audio"),
+						List.of("prompt", "image", "duration", "resolution", "negative_prompt", "aspect_ratio", "generate_audio", "seed"),
 						"{\"duration\":8,\"resolution\":\"720p\",\"negative_prompt\":\"rain\",\"aspect_ratio\":\"16:9\",\"generate_audio\":false}",
 						"8s-720p"));
 	}
@@ -189,6 +189,124 @@ class VideoModelTests {
 		assertThat(replicate.createdPredictions()).isEmpty();
 	}
 
+	/**
+	 * "Regenerate" in the studio and the history posts the video's own settings again (as
+	 * video-settings.js builds them from GET /api/video/{id}); the model gets exactly the same
+	 * inputs but a new seed, so the person gets a new take, not the same video again.
+	 */
+	@Test
+	void regeneratingSendsTheSameInputsWithANewSeed() throws Exception {
+		replicate.onModel("google/veo-3-fast").respondWith(Scenario.succeeds(TestVideos.mp4(), "video/mp4"));
+		String first = client.post("/api/video/generate", ("{\"imageId\":\"%s\",\"prompt\":\"waves at dusk\","
+				+ "\"model\":\"google/veo-3-fast\",\"duration\":8,\"resolution\":\"720p\",\"aspectRatio\":\"16:9\","
+				+ "\"negativePrompt\":\"rain\",\"audio\":false}").formatted(imageId)).json().path("id").asString();
+		JsonNode original = studio.awaitTerminal("/api/video/" + first, Duration.ofMinutes(1));
+		assertThat(original.path("status").asString()).isEqualTo("completed");
+
+		ApiClient.Response again = client.post("/api/video/generate", regenerateBody(original));
+		assertThat(again.status()).as(again.toString()).isEqualTo(202);
+		JsonNode regenerated = studio.awaitTerminal("/api/video/" + again.json().path("id").asString(),
+				Duration.ofMinutes(1));
+		assertThat(regenerated.path("status").asString()).isEqualTo("completed");
+
+		List<FakeReplicate.CreateRequest> creates = replicate.createdPredictions();
+		assertThat(creates).hasSize(2);
+		JsonNode sent = creates.get(0).input();
+		JsonNode resent = creates.get(1).input();
+		long seed = sent.path("seed").asLong();
+		long newSeed = resent.path("seed").asLong();
+		assertThat(seed).isPositive();
+		assertThat(newSeed).isPositive().isNotEqualTo(seed);
+		String picture = picture(sent.path("image").asString());
+		assertThat(picture(resent.path("image").asString())).isEqualTo(picture);
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		for (long[] pair : new long[][] { { 0, seed }, { 1, newSeed } }) {
+			tools.jackson.databind.node.ObjectNode input = (tools.jackson.databind.node.ObjectNode) creates
+				.get((int) pair[0])
+				.input()
+				.deepCopy();
+			input.put("image", picture(input.path("image").asString()));
+			assertThat(input).isEqualTo(json.readTree(("{\"prompt\":\"waves at dusk\",\"image\":\"%s\",\"duration\":8,"
+					+ "\"resolution\":\"720p\",\"negative_prompt\":\"rain\",\"aspect_ratio\":\"16:9\","
+					+ "\"generate_audio\":false,\"seed\":%d}").formatted(picture, pair[1])));
+		}
+		// What the person sees: the same settings, another seed.
+		for (String field : List.of("imageId", "prompt", "model", "duration", "resolution", "aspectRatio",
+				"negativePrompt", "audio", "cost")) {
+			assertThat(regenerated.path(field)).as(field).isEqualTo(original.path(field));
+		}
+		assertThat(original.path("seed").asLong()).isEqualTo(seed);
+		assertThat(regenerated.path("seed").asLong()).isEqualTo(newSeed);
+	}
+
+	/** The body the studio's "Regenerate" posts: the video's own settings (see video-settings.js). */
+	private static String regenerateBody(JsonNode video) {
+		var body = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+		body.put("imageId", video.path("imageId").asString());
+		body.put("prompt", video.path("prompt").asString());
+		body.put("model", video.path("model").asString());
+		body.put("duration", video.path("duration").asInt());
+		body.put("resolution", video.path("resolution").asString());
+		for (String optional : List.of("template", "endImageId", "negativePrompt", "aspectRatio")) {
+			if (video.hasNonNull(optional)) {
+				body.put(optional, video.path(optional).asString());
+			}
+		}
+		for (String toggle : List.of("audio", "promptOptimizer")) {
+			if (video.hasNonNull(toggle)) {
+				body.put(toggle, video.path(toggle).asBoolean());
+			}
+		}
+		return body.toString();
+	}
+
+	/** A picture input as what it shows: an uploaded file's bytes (its URL differs per upload) or the data URL. */
+	private static String picture(String uri) {
+		for (FakeReplicate.UploadedFile file : replicate.uploadedFiles()) {
+			if (uri.endsWith("/files/" + file.id())) {
+				return "sha256:" + java.util.HexFormat.of().formatHex(sha256(file.bytes()));
+			}
+		}
+		assertThat(uri).startsWith("data:");
+		return uri;
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void aCameraPathForAModelThatMovesItsOwnCameraIsRefusedAndNothingIsTakenOrWritten() {
+		int before = studio.credits();
+		long rows = jdbc.sql("SELECT count(*) FROM video_generations").query(Long.class).single();
+		String camera = "\"camera\":{\"from\":{\"x\":0,\"y\":0,\"w\":960},\"to\":{\"x\":480,\"y\":270,\"w\":960},"
+				+ "\"easing\":\"linear\"}";
+
+		assertRefused("\"model\":\"minimax/hailuo-02\"," + camera, 400, "camera_not_supported");
+		assertRefused("\"model\":\"google/veo-3-fast\"," + camera, 400, "camera_not_supported");
+		// In a batch too: the variant is named, and no variant is charged.
+		ApiClient.Response batch = client.post("/api/video/batch", ("{\"imageId\":\"%s\",\"variants\":["
+				+ "{\"prompt\":\"orbit\",\"model\":\"local/motion\"},{\"prompt\":\"orbit\",\"model\":\"minimax/hailuo-02\",%s}]}")
+			.formatted(imageId, camera));
+		assertThat(batch.status()).as(batch.toString()).isEqualTo(400);
+		assertThat(batch.code()).isEqualTo("camera_not_supported");
+		assertThat(batch.json().path("variant").asInt()).isEqualTo(1);
+
+		assertThat(studio.credits()).isEqualTo(before);
+		assertThat(client.get("/api/video").json().path("total").asInt()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM video_generations").query(Long.class).single()).isEqualTo(rows);
+		assertThat(replicate.createdPredictions()).isEmpty();
+		// The same path on the Wanderframe camera motion is taken: the refusal was about the model.
+		ApiClient.Response taken = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"orbit\",\"model\":\"local/motion\",%s}".formatted(imageId, camera));
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(202);
+	}
+
 	@Test
 	void theCatalogueOffersEveryModelWithItsOptionsAndPrices() {
 		JsonNode videos = client.get("/api/models?kind=video").json();
@@ -217,6 +335,39 @@ class VideoModelTests {
 		images.forEach(model -> imageIds.add(model.path("id").asString()));
 		assertThat(imageIds).containsExactly("local/compositor", "black-forest-labs/flux-kontext-pro",
 				"google/nano-banana", "bytedance/seedream-4");
+	}
+
+	/**
+	 * The typical time beside the progress bar is the deployment's: someone who has never used a
+	 * model sees how long it took everyone else, not the catalogue's guess (the request only sees
+	 * its own rows, so this fails if the median is taken under row-level security).
+	 */
+	@Test
+	void aNewcomerSeesHowLongAModelTookForEveryoneElse() {
+		String model = "bytedance/seedance-1-pro";
+		replicate.onModel(model).respondWith(Scenario.succeeds(TestVideos.mp4(), "video/mp4"));
+		String id = client.post("/api/video/generate",
+				"{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"model\":\"%s\"}".formatted(imageId, model))
+			.json()
+			.path("id")
+			.asString();
+		assertThat(studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(1)).path("status").asString())
+			.isEqualTo("completed");
+		// The fake answers in moments; give this deployment's finished runs a known duration.
+		jdbc.sql("UPDATE video_generations SET created_at = completed_at - interval '42 seconds' "
+				+ "WHERE model = ? AND status = 'completed'").param(model).update();
+
+		ApiClient newcomer = ApiClient.signedUp(port);
+		JsonNode offered = null;
+		for (JsonNode entry : newcomer.get("/api/models?kind=video").json()) {
+			if (entry.path("id").asString().equals(model)) {
+				offered = entry;
+			}
+		}
+
+		assertThat(offered).isNotNull();
+		assertThat(offered.path("typicalSeconds").asLong()).isEqualTo(42);
+		assertThat(newcomer.get("/api/video").json().path("total").asInt()).as("sees no one's videos").isZero();
 	}
 
 	private void assertRefused(String options, int status, String code) {

@@ -77,7 +77,12 @@ final class ApiCatalogue {
 			entry("POST /api/images", "Images", "Make an image of the person at a place (step 3)",
 					"202: charged and queued; follow it at GET /api/images/{id}.", "404 photo_not_found",
 					"404 location_not_found", "402 insufficient_credits", "429 rate_limited"),
-			entry("GET /api/images", "Images", "The caller's images", "Newest first."),
+			entry("GET /api/images", "Images", "The caller's images, a page at a time",
+					"Newest first, an array (header `X-Total-Count`: how many match); `page`, `size` (1-100); filters as "
+							+ "for videos: `status`, `model`, `location`, `q` (words of the prompt the image was made from), "
+							+ "`from`/`to`.",
+					"400 invalid_page", "400 invalid_size", "400 invalid_status", "400 invalid_text", "400 invalid_date",
+					"400 invalid_date_range"),
 			entry("GET /api/images/{id}", "Images", "One image and its status",
 					"Statuses: pending, processing, completed, failed.", "404 image_not_found"),
 			entry("GET /api/images/{id}/content", "Images", "A finished image's bytes", "", "404 image_not_found"),

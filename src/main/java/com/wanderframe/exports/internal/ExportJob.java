@@ -46,8 +46,11 @@ class ExportJob {
 
 	private final TransactionTemplate transactions;
 
+	private final SubjectFocus subjects;
+
 	ExportJob(VideoExports exports, Videos videos, MediaStore media, MediaUsage usage, Photos photos,
-			ScratchSpace scratch, TransactionTemplate transactions) {
+			ScratchSpace scratch, TransactionTemplate transactions, SubjectFocus subjects) {
+		this.subjects = subjects;
 		this.exports = exports;
 		this.videos = videos;
 		this.media = media;
@@ -55,6 +58,10 @@ class ExportJob {
 		this.photos = photos;
 		this.scratch = scratch;
 		this.transactions = transactions;
+	}
+
+	private static double clamp(double fraction) {
+		return Math.max(0, Math.min(1, Math.round(fraction * 1000) / 1000.0));
 	}
 
 	/** The job: renders, stores and completes one export; anything that goes wrong fails it, with a reason. */
@@ -76,7 +83,18 @@ class ExportJob {
 			Path source = directory.resolve("source.mp4");
 			Path target = directory.resolve("export." + row.spec().format().value);
 			media.copyTo(video.videoKey(), source);
-			ExportRenderer.Result result = ExportRenderer.render(source, target, row.spec(), ENCODER_THREADS);
+			ExportSpec spec = row.spec();
+			if (spec.aspect() != null && !row.focusGiven()) {
+				// No point named: the crop follows the person, where there is one.
+				double[] focus = subjects.of(video).orElse(null);
+				if (focus != null) {
+					spec = spec.focusedOn(clamp(focus[0]), clamp(focus[1]));
+					ExportSpec followed = spec;
+					transactions.executeWithoutResult(
+							status -> exports.follow(id, followed.focusX(), followed.focusY()));
+				}
+			}
+			ExportRenderer.Result result = ExportRenderer.render(source, target, spec, ENCODER_THREADS);
 			long bytes = Files.size(target);
 			long used = usage.bytesUsedBy(row.ownerId());
 			if (used + bytes > photos.storageQuota()) {

@@ -48,6 +48,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -88,8 +89,8 @@ import org.bytedeco.javacpp.BytePointer;
  * crop, scale, boomerang, speed, constant frame rate; for GIF a palette generated for the clip)
  * and encode the result. The graph is FFmpeg's own filters, spelled as {@code ffmpeg -vf} would
  * have them; only the plumbing between decoder, graph and encoder is ours. One instance per
- * file, one thread. Sound is not carried over: a GIF has none, and a changed speed or a
- * boomerang would garble it.
+ * file, one thread. The sound, where the source has some and the format can carry it (not a
+ * GIF), goes through the same edit in {@link ExportAudio}.
  */
 final class ExportRenderer implements AutoCloseable {
 
@@ -104,7 +105,7 @@ final class ExportRenderer implements AutoCloseable {
 	}
 
 	/** What was written. */
-	record Result(int width, int height, double fps, double seconds) {
+	record Result(int width, int height, double fps, double seconds, boolean sound) {
 	}
 
 	/** A source that cannot be exported as asked (not a fault of ours): the message is for the person. */
@@ -132,6 +133,8 @@ final class ExportRenderer implements AutoCloseable {
 	private AVCodecContext encoder;
 
 	private AVStream outStream;
+
+	private ExportAudio audio;
 
 	private AVFrame frame;
 
@@ -217,13 +220,19 @@ final class ExportRenderer implements AutoCloseable {
 
 		openOutput(target, spec.format(), av_buffersink_get_w(sink), av_buffersink_get_h(sink),
 				av_buffersink_get_format(sink), fps, threads);
+		int soundIndex = spec.format() == ExportFormat.GIF ? -1
+				: av_find_best_stream(input, AVMEDIA_TYPE_AUDIO, -1, streamIndex, (AVCodec) null, 0);
+		if (soundIndex >= 0) {
+			audio = ExportAudio.open(input, soundIndex, output, spec, end, threads);
+		}
+		writeHeader(spec.format());
 
 		frame = av_frame_alloc();
 		filtered = av_frame_alloc();
 		packet = av_packet_alloc();
 		boolean inputDone = false;
 		boolean graphDone = false;
-		while (!inputDone && !graphDone) {
+		while (!inputDone && !(graphDone && (audio == null || audio.ended()))) {
 			int read = av_read_frame(input, packet);
 			if (read == AVERROR_EOF) {
 				inputDone = true;
@@ -232,15 +241,18 @@ final class ExportRenderer implements AutoCloseable {
 			else {
 				check(read, "Reading the video");
 				try {
-					if (packet.stream_index() == streamIndex) {
+					if (packet.stream_index() == streamIndex && !graphDone) {
 						check(avcodec_send_packet(decoder, packet), "Decoding the video");
+					}
+					else if (audio != null && packet.stream_index() == audio.streamIndex()) {
+						audio.decode(packet, output);
 					}
 				}
 				finally {
 					av_packet_unref(packet);
 				}
 			}
-			while (true) {
+			while (!graphDone) {
 				int decoded = avcodec_receive_frame(decoder, frame);
 				if (decoded == EAGAIN || decoded == AVERROR_EOF) {
 					break;
@@ -265,11 +277,14 @@ final class ExportRenderer implements AutoCloseable {
 		drainFilters(sink);
 		check(avcodec_send_frame(encoder, null), "Flushing the encoder");
 		drainEncoder();
+		if (audio != null) {
+			audio.finish(output);
+		}
 		check(av_write_trailer(output), "Finishing the file");
 		if (framesWritten == 0) {
 			throw new Refused("invalid_trim", "Nothing of the video is left to export after trimming.");
 		}
-		return new Result(encoder.width(), encoder.height(), fps, framesWritten / (double) fps);
+		return new Result(encoder.width(), encoder.height(), fps, framesWritten / (double) fps, audio != null);
 	}
 
 	/**
@@ -359,6 +374,9 @@ final class ExportRenderer implements AutoCloseable {
 		io = new AVIOContext(null);
 		check(avio_open(io, file, AVIO_FLAG_WRITE), "Opening the output file");
 		output.pb(io);
+	}
+
+	private void writeHeader(ExportFormat format) throws IOException {
 		AVDictionary muxer = new AVDictionary(null);
 		try {
 			if (format == ExportFormat.MP4) {
@@ -435,6 +453,9 @@ final class ExportRenderer implements AutoCloseable {
 		}
 		if (packet != null) {
 			av_packet_free(packet);
+		}
+		if (audio != null) {
+			audio.close();
 		}
 		if (graph != null) {
 			avfilter_graph_free(graph);

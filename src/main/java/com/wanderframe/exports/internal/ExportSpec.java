@@ -9,6 +9,10 @@ package com.wanderframe.exports.internal;
 record ExportSpec(ExportFormat format, double trimStart, Double trimEnd, double speed, boolean boomerang,
 		Aspect aspect, double focusX, double focusY, Integer width) {
 
+	ExportSpec focusedOn(double x, double y) {
+		return new ExportSpec(format, trimStart, trimEnd, speed, boomerang, aspect, x, y, width);
+	}
+
 	enum Aspect {
 
 		WIDE("16:9", 16, 9), TALL("9:16", 9, 16), SQUARE("1:1", 1, 1);

@@ -37,7 +37,7 @@ class VideoExports {
 
 	record Row(UUID id, UUID videoId, UUID ownerId, ExportSpec spec, Status status, String mediaKey, Long bytes,
 			Integer outputWidth, Integer outputHeight, Double outputFps, Double outputSeconds, String errorCode,
-			String errorMessage, Instant createdAt, Instant completedAt) {
+			String errorMessage, Instant createdAt, Instant completedAt, boolean focusGiven) {
 	}
 
 	void insert(UUID id, UUID videoId, UUID owner, ExportSpec spec, boolean focusGiven) {
@@ -69,6 +69,13 @@ class VideoExports {
 			.param(owner)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The point a crop follows (the person, where the export named none), so the export says where it centred. */
+	void follow(UUID id, double x, double y) {
+		jdbc.sql("UPDATE video_exports SET focus_x = ?, focus_y = ? WHERE id = ? AND focus_x IS NULL")
+			.params(x, y, id)
+			.update();
 	}
 
 	boolean start(UUID id) {
@@ -128,7 +135,7 @@ class VideoExports {
 				(Long) rs.getObject("bytes"), (Integer) rs.getObject("output_width"),
 				(Integer) rs.getObject("output_height"), (Double) rs.getObject("output_fps"),
 				(Double) rs.getObject("output_seconds"), rs.getString("error_code"), rs.getString("error_message"),
-				instant(rs, "created_at"), instant(rs, "completed_at"));
+				instant(rs, "created_at"), instant(rs, "completed_at"), focusX != null);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -122,6 +122,9 @@ class ReplicateGenerator implements Generator {
 		}
 		put(input, model.aspectRatio(), inputs.aspectRatio());
 		input.putAll(model.fixedInputs());
+		if (model.seedInput() != null && inputs.seed() != null) {
+			input.put(model.seedInput(), inputs.seed());
+		}
 		return input;
 	}
 

@@ -2,11 +2,14 @@ package com.wanderframe.imaging.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.wanderframe.generation.GalleryFilter;
 import com.wanderframe.generation.GenerationStatus;
 import com.wanderframe.generation.GenerationTable;
 import com.wanderframe.imaging.ImageId;
@@ -69,13 +72,58 @@ class GeneratedImages implements Images {
 		return jdbc.sql("SELECT * FROM generated_images WHERE id = ?").param(id).query(GeneratedImages::map).optional();
 	}
 
-	/** The acting user's images, newest first. */
+	/**
+	 * One page of the acting user's images that match, newest first. A location outside
+	 * {@code places} never matches: the caller names the places whose prompt holds the words
+	 * (null: any place).
+	 */
 	@Transactional(readOnly = true)
-	public List<Row> newestFirst(UUID user, int limit) {
-		return jdbc.sql("SELECT * FROM generated_images WHERE user_id = ? ORDER BY created_at DESC, id LIMIT ?")
-			.params(user, limit)
-			.query(GeneratedImages::map)
-			.list();
+	public List<Row> page(UUID user, int page, int size, GalleryFilter filter, List<String> places) {
+		List<Object> params = new ArrayList<>(List.of(user));
+		String where = where(filter, places, params);
+		params.add(size);
+		params.add((long) page * size);
+		return jdbc.sql("SELECT * FROM generated_images WHERE user_id = ?" + where
+				+ " ORDER BY created_at DESC, id LIMIT ? OFFSET ?").params(params).query(GeneratedImages::map).list();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(UUID user, GalleryFilter filter, List<String> places) {
+		List<Object> params = new ArrayList<>(List.of(user));
+		String where = where(filter, places, params);
+		return jdbc.sql("SELECT count(*) FROM generated_images WHERE user_id = ?" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(GalleryFilter filter, List<String> places, List<Object> params) {
+		StringBuilder sql = new StringBuilder();
+		if (filter.status() != null) {
+			sql.append(" AND status = ?");
+			params.add(filter.status().value());
+		}
+		if (filter.model() != null) {
+			sql.append(" AND model = ?");
+			params.add(filter.model());
+		}
+		if (filter.location() != null) {
+			sql.append(" AND location = ?");
+			params.add(filter.location());
+		}
+		if (places != null) {
+			sql.append(" AND location = ANY (?)");
+			params.add(places.toArray(String[]::new));
+		}
+		if (filter.from() != null) {
+			sql.append(" AND created_at >= ?");
+			params.add(Timestamp.from(filter.from()));
+		}
+		if (filter.until() != null) {
+			sql.append(" AND created_at < ?");
+			params.add(Timestamp.from(filter.until()));
+		}
+		return sql.toString();
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {

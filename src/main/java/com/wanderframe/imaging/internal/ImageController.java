@@ -3,6 +3,7 @@ package com.wanderframe.imaging.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,8 +13,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import com.wanderframe.account.SignedInUser;
+import com.wanderframe.generation.GalleryFilter;
 import com.wanderframe.generation.GenerationStatus;
 import com.wanderframe.imaging.ImageLayers;
+import com.wanderframe.location.Location;
+import com.wanderframe.location.Locations;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.media.MediaResponses;
 import com.wanderframe.platform.ApiException;
@@ -27,7 +31,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -48,8 +54,15 @@ class ImageController {
 
 	private final MediaStore store;
 
-	ImageController(GenerateImage generateImage, GeneratedImages images, MediaResponses media, MediaStore store) {
+	private final Locations locations;
+
+	private final TransactionTemplate transactions;
+
+	ImageController(GenerateImage generateImage, GeneratedImages images, MediaResponses media, MediaStore store,
+			Locations locations, TransactionTemplate transactions) {
 		this.generateImage = generateImage;
+		this.locations = locations;
+		this.transactions = transactions;
 		this.images = images;
 		this.media = media;
 		this.store = store;
@@ -80,9 +93,49 @@ class ImageController {
 		return images.row(id).map(this::view).orElseThrow(ImageController::notFound);
 	}
 
+	/**
+	 * The person's images that match, newest first. Still a plain array (the studio and older
+	 * clients read it so); the page is chosen with {@code page}/{@code size} and the header
+	 * {@code X-Total-Count} says how many match in all.
+	 */
 	@GetMapping("/api/images")
-	List<ImageView> mine(@AuthenticationPrincipal SignedInUser user) {
-		return images.newestFirst(user.id(), LIST_LIMIT).stream().map(this::view).toList();
+	ResponseEntity<List<ImageView>> mine(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + LIST_LIMIT) int size,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String model,
+			@RequestParam(required = false) String location, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		if (page < 0) {
+			throw ApiException.badRequest("invalid_page", "The page number cannot be negative.");
+		}
+		if (size < 1 || size > LIST_LIMIT) {
+			throw ApiException.badRequest("invalid_size", "A page holds between 1 and " + LIST_LIMIT + " images.");
+		}
+		GalleryFilter filter = GalleryFilter.of(status, model, location, q, from, to);
+		List<String> places = placesWhosePromptHas(filter.text());
+		long[] total = new long[1];
+		List<GeneratedImages.Row> rows = transactions.execute(tx -> {
+			total[0] = images.count(user.id(), filter, places);
+			return images.page(user.id(), page, size, filter, places);
+		});
+		return ResponseEntity.ok()
+			.header("X-Total-Count", Long.toString(total[0]))
+			.body(rows.stream().map(this::view).toList());
+	}
+
+	/**
+	 * An image's prompt is made from its place (see {@link ImagingKind#prompt}), so words of the
+	 * prompt pick the places whose prompt holds them; null when no words were asked for.
+	 */
+	private List<String> placesWhosePromptHas(String words) {
+		if (words == null) {
+			return null;
+		}
+		String needle = words.toLowerCase(Locale.ROOT);
+		return locations.all()
+			.stream()
+			.filter(place -> (place.name() + " " + ImagingKind.prompt(place)).toLowerCase(Locale.ROOT).contains(needle))
+			.map(Location::slug)
+			.toList();
 	}
 
 	@GetMapping("/api/images/{id}/content")

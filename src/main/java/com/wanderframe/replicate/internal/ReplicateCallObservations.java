@@ -9,11 +9,13 @@ import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 
 /**
  * Every call to Replicate's API (each attempt, so retries show) as an observation named
  * {@code wanderframe.replicate.calls}: a timer by operation and outcome, and a span (a child of
- * the job's) when tracing is on. Outcomes: {@code success}, {@code throttled} (429),
+ * the job's) when tracing is on. The request carries the span's W3C {@code traceparent}, so the
+ * call is one trace from the person's request to Replicate. Outcomes: {@code success}, {@code throttled} (429),
  * {@code client_error}, {@code server_error}, {@code network_error}, {@code interrupted}.
  */
 final class ReplicateCallObservations {
@@ -33,12 +35,18 @@ final class ReplicateCallObservations {
 	<T> HttpResponse<T> send(String operation, HttpClient client, HttpRequest request,
 			HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
 		String name = name(operation);
-		Observation observation = Observation.createNotStarted("wanderframe.replicate.calls", registry)
+		// The tracing handler writes the propagation headers into the carrier once the span starts.
+		RequestReplySenderContext<HttpRequest.Builder, HttpResponse<?>> context = new RequestReplySenderContext<>(
+				(carrier, key, value) -> carrier.setHeader(key, value));
+		context.setCarrier(HttpRequest.newBuilder(request, (header, value) -> true));
+		context.setRemoteServiceName("replicate");
+		Observation observation = Observation.createNotStarted("wanderframe.replicate.calls", () -> context, registry)
 			.contextualName("replicate " + name)
 			.lowCardinalityKeyValue("operation", name)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			HttpResponse<T> response = client.send(request, body);
+			HttpResponse<T> response = client.send(context.getCarrier().build(), body);
+			context.setResponse(response);
 			observation.lowCardinalityKeyValue("outcome", outcome(response.statusCode()));
 			return response;
 		}

@@ -1,9 +1,11 @@
 package com.wanderframe.video.internal;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.wanderframe.account.SignedInUser;
 import com.wanderframe.generation.Generations;
+import com.wanderframe.generation.Model;
 import com.wanderframe.generation.ModelCatalogue;
 import com.wanderframe.generation.ModelKind;
 import com.wanderframe.platform.ApiException;
@@ -67,6 +69,15 @@ class GenerateVideo {
 		}
 	}
 
+	/**
+	 * A new seed for every generation of a model that takes one, so "Regenerate" (the same settings
+	 * again) makes a new video, not the same one. Positive and within 32 bits: the range every
+	 * model's integer seed accepts.
+	 */
+	private static Long newSeed(Model model) {
+		return model.seedInput() == null ? null : (long) ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+	}
+
 	/** Checks one request; nothing is written (a continuation's frame is stored, not yet recorded). */
 	Prepared prepare(GenerateVideoRequest request) {
 		if (request.fromVideoId() != null && request.imageId() != null) {
@@ -106,7 +117,7 @@ class GenerateVideo {
 				end == null ? null : end.id(), end == null ? null : end.key(), valid.prompt(),
 				valid.template() == null ? null : valid.template().slug(), valid.effectivePrompt(), valid.model().id(),
 				valid.duration(), valid.resolution(), valid.promptOptimizer(), valid.audio(), valid.negativePrompt(),
-				valid.aspectRatio(), null, null, request.fromVideoId(), null, request.camera());
+				valid.aspectRatio(), null, null, request.fromVideoId(), newSeed(valid.model()), request.camera());
 		String reason = "Video: " + valid.model().name() + ", " + valid.duration() + " s at " + valid.resolution()
 				+ (Boolean.TRUE.equals(valid.audio()) ? " with sound" : "");
 		Continuations.Still kept = still;

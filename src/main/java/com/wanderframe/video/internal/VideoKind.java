@@ -78,7 +78,7 @@ class VideoKind implements GenerationKind {
 		return new GenerationInputs(request.effectivePrompt(), images, request.durationSeconds(),
 				request.resolution(), request.promptOptimizer(), request.audio(), request.negativePrompt(),
 				request.aspectRatio(), request.camera() == null ? Map.of()
-						: Map.of(CAMERA, VideoGenerations.cameraJson(request.camera())));
+						: Map.of(CAMERA, VideoGenerations.cameraJson(request.camera())), request.seed());
 	}
 
 	@Override
