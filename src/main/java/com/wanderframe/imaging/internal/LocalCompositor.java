@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -94,29 +95,40 @@ class LocalCompositor implements ImageGenerator {
 		SceneCompositor.Composition composition = new SceneCompositor().compose(person.get(), locations.backdrop(slug),
 				locations.scenery(slug), seed);
 		BufferedImage image = composition.image();
+		// The caption and the vignette are drawn once, on a layer of their own, so the layered
+		// video shows the same picture as this one (the video keeps them in front of the scene).
+		BufferedImage overlay = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D o = overlay.createGraphics();
+		quality(o);
+		caption(o, request.location().name(), Palette.of(image), composition.subject().getCenterX() < WIDTH / 2.0);
+		vignette(o);
+		o.dispose();
 		Graphics2D g = image.createGraphics();
-		quality(g);
-		Palette palette = Palette.of(image);
-		caption(g, request.location().name(), palette, composition.subject().getCenterX() < WIDTH / 2.0);
-		vignette(g);
+		g.drawImage(overlay, 0, 0, null);
 		g.dispose();
 		writeJpeg(image, target, 0.9f);
-		writeLayers(composition, slug, layersDirectory(target));
+		int front = composition.layers().stream().mapToInt(Scenery.Layer::depth).max().orElse(0) + 1;
+		List<Scenery.Layer> layers = new java.util.ArrayList<>(composition.layers());
+		layers.add(new Scenery.Layer(CAPTION_LAYER, front, overlay));
+		writeLayers(layers, composition.subject(), slug, layersDirectory(target));
 		return new GeneratedImage(WIDTH, HEIGHT);
 	}
 
-	private static void writeLayers(SceneCompositor.Composition composition, String location, Path directory)
+	/** The layer with the caption and the vignette, in front of everything. */
+	static final String CAPTION_LAYER = "caption";
+
+	private static void writeLayers(List<Scenery.Layer> all, Rectangle subject, String location, Path directory)
 			throws IOException {
 		Files.createDirectories(directory);
 		StringBuilder layers = new StringBuilder();
-		for (Scenery.Layer layer : composition.layers()) {
+		for (Scenery.Layer layer : all) {
 			String file = layer.name() + ".png";
 			ImageIO.write(layer.image(), "png", directory.resolve(file).toFile());
 			layers.append(layers.isEmpty() ? "" : ",")
 				.append("{\"name\":\"").append(layer.name()).append("\",\"depth\":").append(layer.depth())
 				.append(",\"file\":\"").append(file).append("\"}");
 		}
-		Rectangle s = composition.subject();
+		Rectangle s = subject;
 		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"location\":\"" + location + "\",\"subject\":{\"x\":" + s.x + ",\"y\":" + s.y
 				+ ",\"width\":" + s.width + ",\"height\":" + s.height + "},\"layers\":[" + layers + "]}";
 		Files.writeString(directory.resolve(SCENE_FILE), json);

@@ -63,6 +63,54 @@ class SceneCompositeTests {
 	}
 
 	@Test
+	void theLayersKeepThePicturesCaptionSoTheLayeredVideoShowsThePlacesNameToo() throws IOException {
+		Location alps = LOCATIONS.require("swiss-alps");
+		Path target = generate(Files.readAllBytes(TestPortraits.astronautFile()), alps, "alps-caption.jpg");
+		BufferedImage image = ImageIO.read(target.toFile());
+		Path layers = LocalCompositor.layersDirectory(target);
+		String scene = Files.readString(layers.resolve(LocalCompositor.SCENE_FILE));
+		assertThat(scene).contains("\"name\":\"caption\"");
+		BufferedImage caption = ImageIO.read(layers.resolve("caption.png").toFile());
+		assertThat(caption.getWidth()).isEqualTo(image.getWidth());
+
+		// The name is drawn at the bottom: the strip there, the caption layer laid over the
+		// scene's layers, looks like the picture; the scene's layers alone do not.
+		Rectangle strip = new Rectangle(0, image.getHeight() * 80 / 100, image.getWidth(), image.getHeight() * 20 / 100);
+		BufferedImage scenery = stacked(layers, "sky", "far", "middle", "near", "subject");
+		BufferedImage captioned = stacked(layers, "sky", "far", "middle", "near", "subject", "caption");
+		double without = meanDifference(scenery, image, strip), with = meanDifference(captioned, image, strip);
+		assertThat(with).as("with the caption layer (without it: %.1f)", without).isLessThan(without / 3);
+	}
+
+	/** The named layers drawn over each other, unmoved. */
+	private static BufferedImage stacked(Path layers, String... names) throws IOException {
+		BufferedImage out = null;
+		java.awt.Graphics2D g = null;
+		for (String name : names) {
+			BufferedImage layer = ImageIO.read(layers.resolve(name + ".png").toFile());
+			if (out == null) {
+				out = new BufferedImage(layer.getWidth(), layer.getHeight(), BufferedImage.TYPE_INT_RGB);
+				g = out.createGraphics();
+			}
+			g.drawImage(layer, 0, 0, null);
+		}
+		g.dispose();
+		return out;
+	}
+
+	private static double meanDifference(BufferedImage a, BufferedImage b, Rectangle area) {
+		double sum = 0;
+		for (int y = area.y; y < area.y + area.height; y++) {
+			for (int x = area.x; x < area.x + area.width; x++) {
+				int p = a.getRGB(x, y), q = b.getRGB(x, y);
+				sum += Math.abs(((p >> 16) & 0xff) - ((q >> 16) & 0xff)) + Math.abs(((p >> 8) & 0xff) - ((q >> 8) & 0xff))
+						+ Math.abs((p & 0xff) - (q & 0xff));
+			}
+		}
+		return sum / (3.0 * area.width * area.height);
+	}
+
+	@Test
 	void theSamePortraitAndPlaceGiveTheSamePicture() throws IOException {
 		byte[] photo = Files.readAllBytes(TestPortraits.astronautFile());
 		Location alps = LOCATIONS.require("swiss-alps");

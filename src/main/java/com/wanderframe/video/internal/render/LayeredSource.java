@@ -1,5 +1,10 @@
 package com.wanderframe.video.internal.render;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.List;
 import java.util.Set;
 
 import com.wanderframe.location.Stage.Ambient;
@@ -42,9 +47,22 @@ final class LayeredSource {
 	/** The subject's box in source pixels: top and bottom, for the sway anchored at the feet. */
 	private final double subjectTop, subjectBottom;
 
+	/** The caption and vignette, at the output's size, or null. */
+	private final Overlay caption;
+
 	LayeredSource(SceneLayers scene, double scale, Framing.Viewport[] viewports, Atmosphere atmosphere, int fps,
 			int outWidth, int outHeight) {
-		int n = scene.layers().size();
+		List<SceneLayers.Layer> depth = scene.layers()
+			.stream()
+			.filter((layer) -> !SceneLayers.CAPTION.equals(layer.name()))
+			.toList();
+		this.caption = scene.layers()
+			.stream()
+			.filter((layer) -> SceneLayers.CAPTION.equals(layer.name()))
+			.findFirst()
+			.map((layer) -> new Overlay(layer.image(), outWidth, outHeight))
+			.orElse(null);
+		int n = depth.size();
 		this.outWidth = outWidth;
 		this.outHeight = outHeight;
 		this.ambient = scene.ambient();
@@ -53,7 +71,7 @@ final class LayeredSource {
 		this.fps = fps;
 		this.period = (double) viewports.length / fps;
 		planes = new LayerPlanes[n];
-		layers = scene.layers().toArray(SceneLayers.Layer[]::new);
+		layers = depth.toArray(SceneLayers.Layer[]::new);
 		for (int i = 0; i < n; i++) {
 			planes[i] = LayerPlanes.of(layers[i].image(), scale, i == 0);
 		}
@@ -164,6 +182,9 @@ final class LayeredSource {
 			}
 			if (atmosphere.snow()) {
 				drifters(frame, seconds, Drifter.SNOW, strength);
+			}
+			if (caption != null) {
+				caption.over(frame);
 			}
 		}
 
@@ -459,6 +480,113 @@ final class LayeredSource {
 			int cb = (int) Math.round(128 + 224 * (rgb[2] - luma) / (2 * (1 - 0.0722) * 255));
 			int cr = (int) Math.round(128 + 224 * (rgb[0] - luma) / (2 * (1 - 0.2126) * 255));
 			dotUnder(frame, cx, cy, radius, y, cb, cr, alpha);
+		}
+
+	}
+
+	/**
+	 * The picture's caption and vignette, converted once to premultiplied Y'CbCr at the output's
+	 * size and laid over each finished frame where the picture has them: the place's name stays
+	 * whole and still on screen while the scene moves behind it.
+	 */
+	private static final class Overlay {
+
+		private static final double KR = 0.2126, KB = 0.0722, KG = 1 - KR - KB;
+
+		private final int width, height;
+
+		/** Premultiplied luma above black and alpha per output pixel. */
+		private final short[] luma, alpha;
+
+		/** Premultiplied Cb and Cr about 0, and alpha, per chroma pixel. */
+		private final short[] cb, cr, chromaAlpha;
+
+		/** Per output row, the first and last column with any alpha (first > last: none). */
+		private final int[] first, last;
+
+		Overlay(BufferedImage image, int width, int height) {
+			this.width = width;
+			this.height = height;
+			BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+			Graphics2D g = scaled.createGraphics();
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			g.drawImage(image, 0, 0, width, height, null);
+			g.dispose();
+			int[] pixels = ((DataBufferInt) scaled.getRaster().getDataBuffer()).getData();
+			luma = new short[width * height];
+			alpha = new short[width * height];
+			first = new int[height];
+			last = new int[height];
+			for (int y = 0; y < height; y++) {
+				first[y] = width;
+				last[y] = -1;
+				for (int x = 0; x < width; x++) {
+					int p = pixels[y * width + x];
+					int a = p >>> 24;
+					luma[y * width + x] = (short) Math.round(219 / 255.0
+							* (KR * ((p >> 16) & 0xFF) + KG * ((p >> 8) & 0xFF) + KB * (p & 0xFF)));
+					alpha[y * width + x] = (short) a;
+					if (a > 0) {
+						first[y] = Math.min(first[y], x);
+						last[y] = x;
+					}
+				}
+			}
+			int cw = width / 2, ch = height / 2;
+			cb = new short[cw * ch];
+			cr = new short[cw * ch];
+			chromaAlpha = new short[cw * ch];
+			for (int y = 0; y < ch; y++) {
+				for (int x = 0; x < cw; x++) {
+					double r = 0, gr = 0, b = 0, a = 0;
+					for (int dy = 0; dy < 2; dy++) {
+						for (int dx = 0; dx < 2; dx++) {
+							int p = pixels[(2 * y + dy) * width + 2 * x + dx];
+							r += (p >> 16) & 0xFF;
+							gr += (p >> 8) & 0xFF;
+							b += p & 0xFF;
+							a += p >>> 24;
+						}
+					}
+					double yPrime = (KR * r + KG * gr + KB * b) / 4;
+					cb[y * cw + x] = (short) Math.round(224 * (b / 4 - yPrime) / (2 * (1 - KB) * 255));
+					cr[y * cw + x] = (short) Math.round(224 * (r / 4 - yPrime) / (2 * (1 - KR) * 255));
+					chromaAlpha[y * cw + x] = (short) Math.round(a / 4);
+				}
+			}
+		}
+
+		/** "Over" the finished frame, premultiplied. */
+		void over(YuvFrame frame) {
+			for (int y = 0; y < height; y++) {
+				int o = y * frame.lumaStride, i = y * width;
+				for (int x = first[y]; x <= last[y]; x++) {
+					int a = alpha[i + x];
+					if (a == 0) {
+						continue;
+					}
+					int below = (frame.y[o + x] & 0xFF) - 16;
+					int value = 16 + luma[i + x] + (below * (255 - a) + 127) / 255;
+					frame.y[o + x] = (byte) Math.max(16, Math.min(235, value));
+				}
+			}
+			int cw = width / 2;
+			for (int y = 0; y < height / 2; y++) {
+				int o = y * frame.chromaStride, i = y * cw;
+				int from = Math.min(first[2 * y], first[2 * y + 1]) / 2;
+				int to = Math.max(last[2 * y], last[2 * y + 1]) / 2;
+				for (int x = from; x <= to; x++) {
+					int a = chromaAlpha[i + x];
+					if (a == 0) {
+						continue;
+					}
+					int u = 128 + cb[i + x] + (((frame.u[o + x] & 0xFF) - 128) * (255 - a)) / 255;
+					int v = 128 + cr[i + x] + (((frame.v[o + x] & 0xFF) - 128) * (255 - a)) / 255;
+					frame.u[o + x] = (byte) Math.max(0, Math.min(255, u));
+					frame.v[o + x] = (byte) Math.max(0, Math.min(255, v));
+				}
+			}
 		}
 
 	}

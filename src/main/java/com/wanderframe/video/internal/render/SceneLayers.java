@@ -17,6 +17,12 @@ import com.wanderframe.location.Stage;
  */
 public record SceneLayers(List<Layer> layers, double horizon, Rectangle subject, Set<Stage.Ambient> ambient) {
 
+	/**
+	 * The name of the picture's caption and vignette: kept in front of the scene, fixed to the
+	 * screen, untouched by the scene's motion.
+	 */
+	public static final String CAPTION = "caption";
+
 	/** @param parallax 1 moves with the camera; less is farther away, more is nearer */
 	public record Layer(String name, BufferedImage image, double parallax, boolean subject) {
 	}

@@ -70,6 +70,28 @@ class LivingSceneTests {
 	}
 
 	@Test
+	void thePicturesCaptionStaysWholeAndStillOnScreenWhileTheWaterBehindItMoves() {
+		int w = 960, h = 540;
+		BufferedImage caption = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+		java.awt.Graphics2D g = caption.createGraphics();
+		g.setColor(new java.awt.Color(255, 252, 245));
+		g.fillRect(60, h - 80, 300, 40);
+		g.dispose();
+		SceneLayers scene = new SceneLayers(List.of(
+				new SceneLayers.Layer("sky", TestPictures.textured(w, h, 21), SceneLayers.parallaxOf("sky"), false),
+				new SceneLayers.Layer(SceneLayers.CAPTION, caption, SceneLayers.parallaxOf(SceneLayers.CAPTION), false)),
+				0.5, new Rectangle(), Set.of(Ambient.WATER));
+		Rectangle name = new Rectangle(60 * OUT_WIDTH / w + 2, (h - 80) * OUT_HEIGHT / h + 2, 300 * OUT_WIDTH / w - 4,
+				40 * OUT_HEIGHT / h - 4);
+		Rectangle water = new Rectangle(0, OUT_HEIGHT * 6 / 10, OUT_WIDTH, OUT_HEIGHT / 5);
+
+		List<byte[]> panning = moving(scene, "pan right, still water", 50);
+		assertThat(mostChanged(panning, water)).as("the water behind moves").isGreaterThan(1000);
+		assertThat(mostChanged(panning, name)).as("the name neither moves nor shimmers").isZero();
+		assertThat(panning.get(0)[(name.y + 5) * OUT_WIDTH + name.x + 5] & 0xFF).as("the name shows").isGreaterThan(225);
+	}
+
+	@Test
 	void windSwaysTheTreesMoreThanTheSamePromptWithoutIt() {
 		SceneLayers scene = foliage();
 		Rectangle trees = new Rectangle(0, (int) (OUT_HEIGHT * 0.5), OUT_WIDTH, OUT_HEIGHT / 4);
