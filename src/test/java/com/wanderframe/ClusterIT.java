@@ -37,13 +37,17 @@ import static org.awaitility.Awaitility.await;
  * balancer (served by both web instances), generates, and follows the progress over SSE through
  * nginx; the worker holding the render is SIGKILLed and another finishes it, charged once; a web
  * instance is stopped and its event stream ends cleanly, and the person carries on on the other.
+ * Then a worker is stopped with SIGTERM (as an orchestrator stops it) in the middle of another
+ * render: it hands the job back on its way out and the last worker finishes it, charged once.
  * Every job ran to its end exactly once.
  */
 class ClusterIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern JOB_ENDED = Pattern.compile("Job (\\S+) ended: (\\w+)");
+	private static final Pattern JOB_ENDED_OK = Pattern.compile("Job (\\S+) ended: ok");
+
+	private static final Pattern JOB_ENDED_OTHERWISE = Pattern.compile("Job (\\S+) ended: (?!ok\\b)\\w+");
 
 	private static final Pattern JOB_STARTED = Pattern.compile("Job (\\S+) started");
 
@@ -86,18 +90,21 @@ class ClusterIT {
 
 		int webOnePort = ExternalProcess.freePort();
 		int webTwoPort = ExternalProcess.freePort();
-		// Four instances start at once on a fresh database: Flyway's lock lets one migrate.
+		// Five instances start at once on a fresh database: Flyway's lock lets one migrate. Three
+		// workers: one is killed, one stopped, and one is left to finish what they held.
 		ExternalProcess webOne = app("web-1", "web", webOnePort);
 		ExternalProcess webTwo = app("web-2", "web", webTwoPort);
 		ExternalProcess workerOne = app("worker-1", "worker", ExternalProcess.freePort());
 		ExternalProcess workerTwo = app("worker-2", "worker", ExternalProcess.freePort());
+		ExternalProcess workerThree = app("worker-3", "worker", ExternalProcess.freePort());
+		List<ExternalProcess> workers = List.of(workerOne, workerTwo, workerThree);
 		Map<ExternalProcess, Integer> ports = Map.of(webOne, webOnePort, webTwo, webTwoPort);
 		Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
 		NginxBalancer nginx = NginxBalancer.start(nginxDir, List.of(webOnePort, webTwoPort));
 		parts.add(nginx);
 		// A generous deadline: on a shared, busy build machine four JVMs start slowly.
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
-		for (ExternalProcess app : List.of(webOne, webTwo, workerOne, workerTwo)) {
+		for (ExternalProcess app : List.of(webOne, webTwo, workerOne, workerTwo, workerThree)) {
 			awaitReady(app, deadline);
 		}
 		JdbcClient jdbc = postgres.jdbc();
@@ -125,14 +132,13 @@ class ClusterIT {
 
 		// Generate, and follow the render through nginx while it runs.
 		String imageId = new Studio(person).imageAtLocation();
-		String id = generate(person, imageId, 10);
+		String id = generate(person, imageId, 10, "512p");
 		EventStream followed = EventStream.open(person, id);
 		await().atMost(Duration.ofMinutes(3))
 			.until(() -> followed.events().stream().anyMatch(event -> event.path("progress").asInt() > 0));
 		String holder = await().atMost(Duration.ofMinutes(1))
 			.until(() -> pickedBy(jdbc, "generation-start", "video:" + id), picked -> picked != null);
-		ExternalProcess killed = holder.equals("worker-1") ? workerOne : workerTwo;
-		ExternalProcess survivor = killed == workerOne ? workerTwo : workerOne;
+		ExternalProcess killed = named(workers, holder);
 		killed.kill();
 
 		// While no one renders (the survivor has not yet seen the killed worker's job go silent),
@@ -166,18 +172,48 @@ class ClusterIT {
 		assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
 		assertThat(video.body().length).isGreaterThan(10_000);
 
-		// Every job ran to its end exactly once, on a worker; only the killed render started twice.
 		assertThat(killed.log()).contains("Job generation-start/video:" + id + " started")
 			.doesNotContain("Job generation-start/video:" + id + " ended");
-		assertThat(survivor.log()).contains("Job generation-start/video:" + id + " ended: ok");
-		List<ExternalProcess> workers = List.of(workerOne, workerTwo);
-		Map<String, Integer> ended = count(workers, JOB_ENDED);
+
+		// Another person renders; the worker holding it gets SIGTERM (a rolling upgrade, a scale-in).
+		// Its shutdown wait is short here, so it hands the render back rather than finishing it.
+		ApiClient other = signedUp(nginx);
+		Studio otherStudio = new Studio(other);
+		String handedBack = generate(other, otherStudio.imageAtLocation(), 10, "768p");
+		String rendering = await().atMost(Duration.ofMinutes(3))
+			.until(() -> "processing".equals(other.get("/api/video/" + handedBack).json().path("status").asString())
+					? pickedBy(jdbc, "generation-start", "video:" + handedBack) : null, picked -> picked != null);
+		ExternalProcess stopped = named(workers, rendering);
+		ExternalProcess last = workers.stream().filter(w -> w != killed && w != stopped).findFirst().orElseThrow();
+		stopped.stop();
+		// Handed back on the way out (the job ended and is due again), not left for the heartbeat
+		// check to find as a dead worker's.
+		assertThat(stopped.log()).contains("Job generation-start/video:" + handedBack + " ended: failed");
+		JsonNode rendered = otherStudio.awaitTerminal("/api/video/" + handedBack, Duration.ofMinutes(4));
+		assertThat(rendered.path("status").asString()).as(rendered.toString()).isEqualTo("completed");
+		assertThat(last.log()).contains("Job generation-start/video:" + handedBack + " ended: ok")
+			.doesNotContain("video:" + handedBack + " was held by an instance that stopped answering");
+		assertThat(Ledger.entriesFor(jdbc, handedBack)).containsExactly("charge");
+		assertThat(other.get("/api/me").json().path("credits").asInt()).isEqualTo(10 - 1 - 8);
+		assertThat(jdbc.sql("SELECT v.status FROM video_generations v JOIN users u ON u.id = v.user_id WHERE u.email = ?")
+			.param(other.get("/api/me").json().path("email").asString())
+			.query(String.class)
+			.list()).containsExactly("completed");
+		assertThat(other.send(other.request("/api/video/" + handedBack + "/video.mp4").GET()).raw().statusCode())
+			.isEqualTo(200);
+
+		// Every job ran to its end exactly once, on a worker; only the killed and the handed-back
+		// renders started twice, and the handed-back one is the only run that ended otherwise.
+		Map<String, Integer> ended = count(workers, JOB_ENDED_OK);
 		Map<String, Integer> started = count(workers, JOB_STARTED);
-		assertThat(ended).containsKey("generation-start/video:" + id).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(ended).containsKeys("generation-start/video:" + id, "generation-start/video:" + handedBack)
+			.hasSizeGreaterThanOrEqualTo(4);
 		assertThat(ended.values()).allMatch(times -> times == 1);
+		assertThat(count(workers, JOB_ENDED_OTHERWISE)).isEqualTo(Map.of("generation-start/video:" + handedBack, 1));
 		Map<String, Integer> startedMoreThanOnce = new HashMap<>(started);
 		startedMoreThanOnce.values().removeIf(times -> times == 1);
-		assertThat(startedMoreThanOnce).isEqualTo(Map.of("generation-start/video:" + id, 2));
+		assertThat(startedMoreThanOnce)
+			.isEqualTo(Map.of("generation-start/video:" + id, 2, "generation-start/video:" + handedBack, 2));
 		for (ExternalProcess web : List.of(webOne, webTwo)) {
 			assertThat(web.log()).doesNotContain("Job ").contains("Background jobs are not run here");
 		}
@@ -220,7 +256,9 @@ class ClusterIT {
 						PackagedJar.path().toString(), "--server.address=127.0.0.1", "--db-scheduler.scheduler-name=" + name,
 						// Quick to notice a dead worker; a worker slowed by a busy machine is not yet dead.
 						"--db-scheduler.heartbeat-interval=2s", "--db-scheduler.missed-heartbeats-limit=10",
-						"--db-scheduler.polling-interval=1s"));
+						"--db-scheduler.polling-interval=1s",
+						// A stopped worker waits this long for its running jobs, then hands them back.
+						"--db-scheduler.shutdown-max-wait=1s"));
 		parts.add(app);
 		return app;
 	}
@@ -247,12 +285,25 @@ class ClusterIT {
 		return tried[tried.length - 1].trim();
 	}
 
-	private static String generate(ApiClient person, String imageId, int seconds) {
+	private static String generate(ApiClient person, String imageId, int seconds, String resolution) {
 		ApiClient.Response started = person.post("/api/video/generate",
-				"{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"duration\":%d,\"resolution\":\"512p\"}".formatted(imageId,
-						seconds));
+				"{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"duration\":%d,\"resolution\":\"%s\"}"
+					.formatted(imageId, seconds, resolution));
 		assertThat(started.status()).as(started.toString()).isEqualTo(202);
 		return started.json().path("id").asString();
+	}
+
+	/** A person signed up and in through the balancer. */
+	private static ApiClient signedUp(NginxBalancer nginx) {
+		ApiClient person = nginx.client();
+		ApiClient.Response signup = person.post("/api/auth/signup",
+				"{\"email\":\"" + ApiClient.uniqueEmail() + "\",\"password\":\"correct horse\"}");
+		assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
+		return person;
+	}
+
+	private static ExternalProcess named(List<ExternalProcess> processes, String name) {
+		return processes.stream().filter(process -> process.toString().equals(name)).findFirst().orElseThrow();
 	}
 
 	private static String pickedBy(JdbcClient jdbc, String task, String id) {

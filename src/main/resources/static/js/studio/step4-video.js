@@ -16,6 +16,8 @@ const prompt = $('[data-prompt]');
 const counter = $('[data-prompt-counter]');
 const templateList = $('[data-templates]');
 const templateDescription = $('[data-template-description]');
+// the words only the local renderer understands: no hosted model reads them
+const localWords = $('[data-local-words]');
 const modelsBox = $('[data-video-models]');
 const durationsBox = $('[data-durations]');
 const resolutionsBox = $('[data-resolutions]');
@@ -114,6 +116,7 @@ function options() {
 function chooseModel(next, keep = {}) {
 	model = next;
 	drawPicker(modelsBox, 'video', 'video-model', model ? model.id : null, (picked) => chooseModel(picked, current()));
+	localWords.hidden = !model || model.provider !== 'local';
 	if (!model) {
 		showCamera(false);
 		renderVideoForm();

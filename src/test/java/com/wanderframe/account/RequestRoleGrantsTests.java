@@ -115,6 +115,31 @@ class RequestRoleGrantsTests {
 	}
 
 	@Test
+	void theTraceAJobContinuesIsAddedOnlyForTheirOwnPendingGenerationAndNeverRead() {
+		String traceparent = "'00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'";
+		// Bob's image (finished, and not hers), or an id that is no generation at all
+		assertRefused(() -> asAlice("INSERT INTO job_trace_parents (subject, traceparent) VALUES ('" + bobsImage + "', "
+				+ traceparent + ")"));
+		assertRefused(() -> asAlice("INSERT INTO job_trace_parents (subject, traceparent) VALUES ('" + UUID.randomUUID()
+				+ "', " + traceparent + ")"));
+		assertRefused(() -> asAlice("SELECT count(*) FROM job_trace_parents"));
+		assertRefused(() -> asAlice("DELETE FROM job_trace_parents"));
+
+		String alicesPhoto = jdbc.sql("SELECT id::text FROM photos WHERE user_id = ?").param(alice)
+			.query(String.class).list().get(0);
+		UUID pending = UUID.randomUUID();
+		int added = ActingUser.callAs(alice, () -> transactions.execute(status -> {
+			jdbc.sql("SELECT charge_credits(?, 1, ?, 'test')").params(alice, pending).query(Integer.class).single();
+			jdbc.sql("INSERT INTO generated_images (id, user_id, photo_id, location, cost, model)"
+					+ " VALUES (?, ?, ?::uuid, 'paris', 1, 'local/compositor')").params(pending, alice, alicesPhoto).update();
+			return jdbc.sql("INSERT INTO job_trace_parents (subject, traceparent) VALUES (?, " + traceparent + ")")
+				.param(pending)
+				.update();
+		}));
+		assertThat(added).as("the honest insert, beside the generation it traces").isEqualTo(1);
+	}
+
+	@Test
 	void aPhotoRowMustPointIntoTheirOwnMedia() {
 		assertRefused(() -> asAlice("INSERT INTO photos (id, user_id, media_key, content_type, width, height) VALUES ("
 				+ "gen_random_uuid(), '" + alice + "', '" + bobsImageKey + "', 'image/jpeg', 10, 10)"));

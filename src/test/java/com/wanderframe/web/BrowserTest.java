@@ -142,11 +142,6 @@ abstract class BrowserTest {
 
 	/** HTTP refusals the page expects and shows in words (the browser logs them as errors). */
 	private static boolean isExpected(String text, String url) {
-		// Swagger UI (a third-party page we serve from its webjar) sets inline styles, which our
-		// strict CSP blocks without harm to what it shows.
-		if (text.startsWith("Applying inline style violates") && url.contains("/swagger-ui/")) {
-			return true;
-		}
 		return text.startsWith("Failed to load resource: the server responded with a status of 4");
 	}
 

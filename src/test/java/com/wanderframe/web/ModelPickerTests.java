@@ -143,6 +143,26 @@ class ModelPickerTests extends BrowserTest {
 		assertThat(replicate.createdPredictions().get(0).model()).isEqualTo("google/nano-banana");
 	}
 
+	@Test
+	void theWordsOnlyTheLocalRendererUnderstandsAreListedOnlyWhileItIsChosen() {
+		ApiClient client = ApiClient.signedUp(port);
+		Studio studio = new Studio(client);
+		Page page = studioFor(client, "?image=" + studio.imageAtLocation());
+		com.microsoft.playwright.Locator words = page.locator("#prompt-local-words");
+
+		// Replicate's model is the default here
+		assertThat(words).isHidden();
+		page.locator("[data-model='local/motion']").click();
+		assertThat(words).isVisible();
+		assertThat(words).containsText("wind, still, rain, snow and fog");
+		assertThat(words).containsText("loop");
+		page.locator("[data-model='minimax/hailuo-02']").click();
+		assertThat(words).isHidden();
+		assertThat(page.locator("#prompt-hint")).isVisible();
+		page.locator("[data-model='local/motion']").click();
+		assertThat(words).isVisible();
+	}
+
 	/** A finished image at the {@code n}-th location, so it differs from the first one's. */
 	private static String imageAt(ApiClient client, Studio studio, int n) {
 		String location = client.get("/api/locations").json().get(n).path("slug").asString();

@@ -48,7 +48,7 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC = { "/", "/signin", "/signup", "/error", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
 			"/api/webhooks/**", "/verify-email", "/api/auth/verify", "/v3/api-docs", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**",
+			"/docs/api", "/swagger-ui.html",
 			// A share link's page and its two media files: the token is the capability (sharing module).
 			"/s/*", "/s/*/video.mp4", "/s/*/poster.jpg",
 			// The admin module answers everyone but an operator with 404 itself (AdminAccess), so a

@@ -81,13 +81,21 @@ class ApiDescriptionTests {
 	}
 
 	@Test
-	void theApiPageIsServedByTheAppItself() {
+	void theApiPageIsServedByTheAppItselfFromTheDescription() {
 		ApiClient visitor = new ApiClient(port);
-		ApiClient.Response page = visitor.get("/swagger-ui/index.html");
+		ApiClient.Response page = visitor.get("/docs/api");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).doesNotContain("https://").contains("swagger-ui-bundle.js");
-		assertThat(visitor.get("/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
+		assertThat(page.header("Content-Type")).startsWith("text/html");
 		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+		// Every described endpoint is on the page, and nothing is fetched from elsewhere.
+		assertThat(page.body()).doesNotContain("https://").doesNotContain("<script src=\"http");
+		ApiCatalogue.ENTRIES.values()
+			.forEach(entry -> assertThat(page.body()).contains(">" + entry.path() + "<").contains(
+					org.springframework.web.util.HtmlUtils.htmlEscape(entry.summary())));
+		// Where the page used to be leads here.
+		ApiClient.Response former = visitor.send(visitor.request("/swagger-ui.html").GET());
+		assertThat(former.status()).isEqualTo(302);
+		assertThat(former.header("Location")).endsWith("/docs/api");
 	}
 
 }

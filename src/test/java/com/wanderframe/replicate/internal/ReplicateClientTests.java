@@ -102,6 +102,28 @@ class ReplicateClientTests {
 			.contains("duration: Invalid type");
 	}
 
+	/**
+	 * Replicate's own reason for a refusal is what an operator reads in the failure, shortened to
+	 * a line, and even where Replicate echoes something of ours back the token never comes with it.
+	 */
+	@Test
+	void aRefusalCarriesReplicatesReasonShortenedAndNeverTheToken() {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Map<String, Object> input = hailuoInput();
+		// Replicate names an unknown property in its answer: here one that holds the token.
+		input.put(FakeReplicate.TOKEN + "_" + "x".repeat(400), true);
+
+		ReplicateException refused = catchThrowableOfType(ReplicateException.class,
+				() -> client.createPrediction(HAILUO, input, null, null));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.getMessage()).contains("Replicate answered 422: ")
+			.contains("Additional property [token]_xxx")
+			.doesNotContain(FakeReplicate.TOKEN)
+			.endsWith("…")
+			.hasSizeLessThan(400);
+	}
+
 	@Test
 	void withoutAWebhookOrDeadlineNeitherIsSent() {
 		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));

@@ -27,8 +27,14 @@ final class LayerPlanes {
 
 	final boolean opaque;
 
-	/** Low half: premultiplied luma above black (0..219) quads; high half: alpha quads. */
+	/** Low half: premultiplied luma above black (0..219) quads; high half: alpha quads. Null when opaque. */
 	private final long[] lumaQuads;
+
+	/**
+	 * Luma quads alone when the layer is opaque (the sky, the biggest and last layer drawn):
+	 * half the memory to stream through per frame, and no alpha to look at.
+	 */
+	private final int[] opaqueLumaQuads;
 
 	/** Low half: Cb quads, high half: Cr quads; premultiplied about 128. */
 	private final long[] chromaQuads;
@@ -92,8 +98,9 @@ final class LayerPlanes {
 		padEdges(chromaAlpha, chromaWidth, chromaHeight, chromaStride);
 
 		int[] lumaQ = quads(luma, lumaStride), alphaQ = quads(alpha, lumaStride);
-		lumaQuads = new long[lumaQ.length];
-		for (int i = 0; i < lumaQuads.length; i++) {
+		opaqueLumaQuads = opaque ? lumaQ : null;
+		lumaQuads = opaque ? null : new long[lumaQ.length];
+		for (int i = 0; !opaque && i < lumaQuads.length; i++) {
 			lumaQuads[i] = (lumaQ[i] & 0xFFFFFFFFL) | ((long) alphaQ[i] << 32);
 		}
 		int[] cbQ = quads(cb, chromaStride), crQ = quads(cr, chromaStride);
@@ -257,9 +264,12 @@ final class LayerPlanes {
 		}
 		// a row shifted past the edge is held at it (the fit leaves room only for the camera)
 		x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
+		if (opaque) {
+			return opaqueLumaRow(x, y, stepX, target, cover, offset, count);
+		}
 		int from = 0, to = count;
 		int quadRow = y >> 16;
-		if (!opaque) {
+		{
 			long span = span(x, stepX, count, lumaFirst[quadRow], lumaLast[quadRow]);
 			from = (int) (span >>> 32);
 			to = (int) span;
@@ -298,6 +308,29 @@ final class LayerPlanes {
 		return full;
 	}
 
+	/**
+	 * {@link #lumaRow} for an opaque layer: every pixel it reaches it covers, so only what is
+	 * already there decides (nothing in front: the sample goes straight in, as in a flat picture).
+	 */
+	private int opaqueLumaRow(int x, int y, int stepX, byte[] target, byte[] cover, int offset, int count) {
+		int[] quads = opaqueLumaQuads;
+		int rowStart = (y >> 16) * lumaStride;
+		int wy = (y >>> 8) & 0xFF;
+		int full = 0;
+		for (int k = 0; k < count; k++, x += stepX) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
+				continue;
+			}
+			int value = bilinear(quads[rowStart + (x >> 16)], (x >>> 8) & 0xFF, wy);
+			target[offset + k] = (byte) (covered == 0 ? 16 + value
+					: Math.min(235, (target[offset + k] & 0xFF) + (value * (255 - covered) + 127) / 255));
+			cover[offset + k] = (byte) 255;
+			full++;
+		}
+		return full;
+	}
+
 	/** The same for a rolled camera, every sample held inside the picture. */
 	private int lumaRowRolled(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, int offset,
 			int count) {
@@ -308,7 +341,7 @@ final class LayerPlanes {
 				continue;
 			}
 			int index = Math.max(0, Math.min(height, y >> 16)) * lumaStride + Math.max(0, Math.min(width, x >> 16));
-			long quads = lumaQuads[index];
+			long quads = opaque ? opaqueLumaQuads[index] | 0xFFFFFFFF00000000L : lumaQuads[index];
 			int alphaQuad = (int) (quads >>> 32);
 			if (alphaQuad == 0) {
 				continue;

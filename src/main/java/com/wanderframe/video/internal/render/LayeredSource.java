@@ -90,6 +90,12 @@ final class LayeredSource {
 		/** How much of each pixel the subject covers, so what moves behind them leaves them be. */
 		private final byte[] subjectCover;
 
+		/** Per 8-pixel column block of one block row: the twinkle's gain this frame. */
+		private final int[] blockGains;
+
+		/** Per 8x8 block: the cosine and sine of its twinkle's phase (see {@link #twinkle}). */
+		private final float[] phaseCos, phaseSin;
+
 		Painter(YuvFrame shape) {
 			shifts = new double[shape.height];
 			columnLift = new int[shape.width];
@@ -97,6 +103,17 @@ final class LayeredSource {
 			cover = coverage.luma;
 			chromaCover = coverage.chroma;
 			subjectCover = new byte[shape.y.length];
+			int across = (shape.width + 7) / 8, down = (shape.height + 7) / 8;
+			blockGains = new int[across];
+			phaseCos = new float[across * down];
+			phaseSin = new float[across * down];
+			for (int by = 0; by < down; by++) {
+				for (int bx = 0; bx < across; bx++) {
+					double phase = (blockHash(bx, by) & 0xFFFF) / 65535.0 * Math.PI * 2;
+					phaseCos[by * across + bx] = (float) Math.cos(phase);
+					phaseSin[by * across + bx] = (float) Math.sin(phase);
+				}
+			}
 		}
 
 		void paint(int index, YuvFrame frame) {
@@ -234,22 +251,31 @@ final class LayeredSource {
 			}
 		}
 
-		/** Bright points (lit windows, signs) brighten and dim, each 8×8 block on its own phase. */
+		/**
+		 * Bright points (lit windows, signs) brighten and dim, each 8×8 block on its own phase;
+		 * a block's sine comes from its phase's precomputed sine and cosine, so a frame costs no
+		 * trigonometry per block, and the frame is walked row by row.
+		 */
 		private void twinkle(YuvFrame frame, double seconds, boolean neon) {
 			double w = wave(neon ? 0.8 : 0.2, seconds);
+			float sin1 = (float) Math.sin(w), cos1 = (float) Math.cos(w);
+			float sin2 = (float) Math.sin(2 * w), cos2 = (float) Math.cos(2 * w);
+			int across = blockGains.length;
 			for (int by = 0; by < frame.height; by += 8) {
-				for (int bx = 0; bx < frame.width; bx += 8) {
-					int hash = (bx * 73856093) ^ (by * 19349663);
-					double phase = (hash & 0xFFFF) / 65535.0 * Math.PI * 2;
+				int block = (by / 8) * across;
+				for (int bx = 0; bx < across; bx++) {
 					// odd blocks twice as fast: neighbours never pulse together
-					int gain = (int) Math.round(256 * (0.86 + 0.14 * Math.sin(w * (1 + (hash >>> 16 & 1)) + phase)));
-					for (int y = by; y < Math.min(frame.height, by + 8); y++) {
-						int o = y * frame.lumaStride;
-						for (int x = bx; x < Math.min(frame.width, bx + 8); x++) {
-							int l = frame.y[o + x] & 0xFF;
-							if (l > 170 && subjectCover[o + x] == 0) {
-								frame.y[o + x] = (byte) (16 + (((l - 16) * gain) >> 8));
-							}
+					boolean fast = (blockHash(bx, by / 8) >>> 16 & 1) == 1;
+					float c = phaseCos[block + bx], s = phaseSin[block + bx];
+					double sine = fast ? sin2 * c + cos2 * s : sin1 * c + cos1 * s;
+					blockGains[bx] = (int) Math.round(256 * (0.86 + 0.14 * sine));
+				}
+				for (int y = by, end = Math.min(frame.height, by + 8); y < end; y++) {
+					int o = y * frame.lumaStride;
+					for (int x = 0; x < frame.width; x++) {
+						int l = frame.y[o + x] & 0xFF;
+						if (l > 170 && subjectCover[o + x] == 0) {
+							frame.y[o + x] = (byte) (16 + (((l - 16) * blockGains[x >> 3]) >> 8));
 						}
 					}
 				}
@@ -380,7 +406,7 @@ final class LayeredSource {
 			int y0 = (int) Math.floor(cy - radius), y1 = (int) Math.ceil(cy + radius);
 			for (int y = Math.max(0, y0); y <= Math.min(frame.height - 1, y1); y++) {
 				for (int x = Math.max(0, x0); x <= Math.min(frame.width - 1, x1); x++) {
-					double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+					double ex = x + 0.5 - cx, ey = y + 0.5 - cy, d = Math.sqrt(ex * ex + ey * ey);
 					double a = alpha * Math.max(0, Math.min(1, radius + 0.5 - d));
 					if (a <= 0) {
 						continue;
@@ -406,7 +432,7 @@ final class LayeredSource {
 			int y0 = (int) Math.floor(cy - radius), y1 = (int) Math.ceil(cy + radius);
 			for (int y = Math.max(0, y0); y <= Math.min(frame.height - 1, y1); y++) {
 				for (int x = Math.max(0, x0); x <= Math.min(frame.width - 1, x1); x++) {
-					double d = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
+					double ex = x + 0.5 - cx, ey = y + 0.5 - cy, d = Math.sqrt(ex * ex + ey * ey);
 					double a = alpha * Math.max(0, Math.min(1, radius + 0.5 - d));
 					if (a <= 0) {
 						continue;
@@ -477,6 +503,11 @@ final class LayeredSource {
 	/** 16 bits of {@code hash} from bit {@code shift}, as 0 to 1. */
 	private static double unit(long hash, int shift) {
 		return ((hash >>> shift) & 0xFFFF) / 65535.0;
+	}
+
+	/** The hash of 8x8 block ({@code bx}, {@code by}) that sets its twinkle's phase and pace. */
+	private static int blockHash(int bx, int by) {
+		return (bx * 8 * 73856093) ^ (by * 8 * 19349663);
 	}
 
 	/** The camera's move from the first frame, scaled by the layer's parallax. */

@@ -113,7 +113,8 @@ public class LocalMotionRenderer {
 		Atmosphere atmosphere = Atmosphere.parse(request.prompt());
 		// "still" holds the camera: only the place itself moves
 		CameraPath path = CameraPath.parse(atmosphere.still() ? "static camera" : request.prompt());
-		List<Pose> poses = camera == null ? poses(path, frames, request.fps())
+		List<Pose> poses = camera == null ? (atmosphere.loop() ? loopingPoses(path, frames, request.fps())
+				: poses(path, frames, request.fps()))
 				: camera.poses(request.image().getWidth(), request.image().getHeight(), width, height, frames);
 		// A directed camera shows exactly the chosen frames, so it moves over the flat picture:
 		// parallax would move the near layers past them.
@@ -146,25 +147,53 @@ public class LocalMotionRenderer {
 	 */
 	private void renderLayered(SceneLayers layers, RenderRequest request, Path mp4, IntConsumer progressPercent,
 			int width, int height, List<Pose> poses, Atmosphere atmosphere) throws IOException {
-		BufferedImage first = layers.layers().get(0).image();
-		double most = layers.layers().stream().mapToDouble(SceneLayers.Layer::parallax).max().orElse(1);
-		List<Pose> roomy = poses.stream()
-			.map((pose) -> new Pose(Math.pow(pose.zoom(), most), pose.x() * most, pose.y() * most, pose.roll()))
-			.toList();
-		Framing framing = new Framing(first.getWidth(), first.getHeight(), width, height, roomy);
-		double widest = poses.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
-		double scale = Math.min(1, MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL / widest);
-		int sourceWidth = Math.max(2, (int) Math.round(first.getWidth() * scale) & ~1);
-		int sourceHeight = Math.max(2, (int) Math.round(first.getHeight() * scale) & ~1);
-		Framing fitted = new Framing(sourceWidth, sourceHeight, width, height, roomy);
-		Framing.Viewport[] viewports = poses.stream().map(fitted::viewport).toArray(Framing.Viewport[]::new);
-		LayeredSource source = new LayeredSource(layers, scale, viewports, atmosphere, request.fps(), width, height);
+		LayeredPath path = LayeredPath.of(layers, poses, width, height);
+		LayeredSource source = new LayeredSource(layers, path.scale(), path.viewports(), atmosphere, request.fps(),
+				width, height);
 		log.debug("Rendering {}x{} through {} layers, source {}x{}", width, height, layers.layers().size(),
 				source.width(), source.height());
 		encodeAll(mp4, width, height, request.fps(), poses.size(), (shape) -> {
 			LayeredSource.Painter painter = source.painter(shape);
 			return painter::paint;
 		}, progressPercent);
+	}
+
+	/**
+	 * The camera's path through layers: the scale the layers are sampled at and each frame's
+	 * viewport on them.
+	 */
+	record LayeredPath(double scale, Framing.Viewport[] viewports) {
+
+		/**
+		 * Output pixels kept free at each side of a layered clip, even with the camera holding:
+		 * room for the sky to drift (up to 8) and rows of water, trees and the person to sway
+		 * (up to 6), which the picture's edge would otherwise hold still.
+		 */
+		static final int AMBIENT_ROOM = 16;
+
+		/**
+		 * The path fitted with room for the layer that moves most, so every layer's own
+		 * viewport stays inside the picture all the way.
+		 */
+		static LayeredPath of(SceneLayers layers, List<Pose> poses, int width, int height) {
+			BufferedImage first = layers.layers().get(0).image();
+			double most = layers.layers().stream().mapToDouble(SceneLayers.Layer::parallax).max().orElse(1);
+			List<Pose> roomy = poses.stream()
+				.map((pose) -> new Pose(Math.pow(pose.zoom(), most), pose.x() * most, pose.y() * most, pose.roll()))
+				.toList();
+			double closer = 1 + 2.0 * AMBIENT_ROOM / width;
+			List<Pose> framed = poses.stream()
+				.map((pose) -> new Pose(pose.zoom() * closer, pose.x(), pose.y(), pose.roll()))
+				.toList();
+			Framing framing = new Framing(first.getWidth(), first.getHeight(), width, height, roomy);
+			double widest = framed.stream().mapToDouble((pose) -> framing.viewport(pose).scale()).max().orElse(1);
+			double scale = Math.min(1, MAX_SOURCE_PIXELS_PER_OUTPUT_PIXEL / widest);
+			int sourceWidth = Math.max(2, (int) Math.round(first.getWidth() * scale) & ~1);
+			int sourceHeight = Math.max(2, (int) Math.round(first.getHeight() * scale) & ~1);
+			Framing fitted = new Framing(sourceWidth, sourceHeight, width, height, roomy);
+			return new LayeredPath(scale, framed.stream().map(fitted::viewport).toArray(Framing.Viewport[]::new));
+		}
+
 	}
 
 	/** Paints frame {@code index} into {@code frame}; one per renderer thread, with its own scratch. */
@@ -300,6 +329,23 @@ public class LocalMotionRenderer {
 		List<Pose> poses = new ArrayList<>(frames);
 		for (int i = 0; i < frames; i++) {
 			poses.add(path.at(frames > 1 ? (double) i / (frames - 1) : 0, (double) i / fps));
+		}
+		return poses;
+	}
+
+	/**
+	 * The path out and back: the camera goes along it to the end half way through the clip and
+	 * returns, eased both ways ({@code 0.5 - 0.5 cos}), so the frame after the last would be the
+	 * first again and the clip loops without a seam even while the camera moves (the scene's own
+	 * motion repeats a whole number of times in the clip too). Handheld shake retraces its time
+	 * the same way.
+	 */
+	static List<Pose> loopingPoses(CameraPath path, int frames, int fps) {
+		List<Pose> poses = new ArrayList<>(frames);
+		double halfway = frames / 2.0 / fps;
+		for (int i = 0; i < frames; i++) {
+			double outAndBack = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / frames);
+			poses.add(path.at(outAndBack, outAndBack * halfway));
 		}
 		return poses;
 	}
