@@ -88,7 +88,9 @@ class ExportSoundAndSubjectTests {
 		assertThat(source.codec()).isEqualTo("aac");
 		assertThat(source.seconds()).isCloseTo(2.0, within(0.1));
 
-		Path whole = download(export(video, "{\"format\":\"mp4\",\"width\":320}"), tmp);
+		JsonNode wholeExport = export(video, "{\"format\":\"mp4\",\"width\":320}");
+		assertThat(wholeExport.path("output").path("sound").asBoolean()).as(wholeExport.toString()).isTrue();
+		Path whole = download(wholeExport, tmp);
 		Probe.Sound wholeSound = Probe.sound(whole);
 		assertThat(wholeSound.codec()).isEqualTo("aac");
 		assertThat(wholeSound.seconds()).isCloseTo(Probe.of(whole).seconds(), within(0.15));
@@ -109,8 +111,9 @@ class ExportSoundAndSubjectTests {
 		assertThat(boomerangSound.seconds()).isCloseTo(4.0, within(0.15));
 		assertThat(Probe.of(boomerang).seconds()).isCloseTo(4.0, within(0.15));
 
-		Path gif = download(export(video, "{\"format\":\"gif\",\"trim\":{\"start\":0,\"end\":1}}"), tmp);
-		assertThat(Probe.sound(gif)).isNull();
+		JsonNode gifExport = export(video, "{\"format\":\"gif\",\"trim\":{\"start\":0,\"end\":1}}");
+		assertThat(gifExport.path("output").path("sound").asBoolean()).isFalse();
+		assertThat(Probe.sound(download(gifExport, tmp))).isNull();
 	}
 
 	@Test
@@ -147,6 +150,7 @@ class ExportSoundAndSubjectTests {
 		assertThat(centre).as("the person is in the middle of the tall frame").isBetween(0.3, 0.7);
 		// A video without sound gives an export without sound.
 		assertThat(Probe.sound(file)).isNull();
+		assertThat(tall.path("output").path("sound").asBoolean()).isFalse();
 
 		// Where the person names a point, that point wins.
 		JsonNode left = export(video, "{\"format\":\"mp4\",\"aspect\":\"9:16\",\"focus\":{\"x\":0,\"y\":0.5},"

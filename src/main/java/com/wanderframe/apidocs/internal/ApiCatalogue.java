@@ -146,6 +146,7 @@ final class ApiCatalogue {
 			entry("POST /api/video/{id}/exports", "Exports", "Export a finished video: another format, trimmed, faster, a boomerang, cropped",
 					"202 {id, status}: `{format: mp4|gif|webm, trim?: {start, end}, speed?: 0.5-2, loop?: none|boomerang, "
 							+ "aspect?: 16:9|9:16|1:1, focus?: {x, y}, width?: 64-1920}`; rendered in the background, no credits; "
+							+ "a crop with no focus follows the person; MP4 and WebM keep the sound; "
 							+ "follow it at GET /api/video/exports/{id}.",
 					"400 format_required", "400 invalid_format", "400 invalid_trim", "400 invalid_speed", "400 invalid_loop",
 					"400 invalid_aspect", "400 invalid_focus", "400 invalid_width", "404 video_not_found",

@@ -109,7 +109,8 @@ final class ExportAudio implements AutoCloseable {
 
 	/**
 	 * Sets up decoding, the edit and encoding of the input's stream {@code index}, and adds the
-	 * sound stream to {@code output} (before its header is written).
+	 * sound stream to {@code output} (before its header is written). When it fails, nothing has
+	 * been added to {@code output}.
 	 */
 	static ExportAudio open(AVFormatContext input, int index, AVFormatContext output, ExportSpec spec, double end,
 			int threads) throws IOException {
@@ -154,9 +155,6 @@ final class ExportAudio implements AutoCloseable {
 			encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
 		}
 		check(avcodec_open2(encoder, codec, (AVDictionary) null), "Opening the sound encoder");
-		outStream = avformat_new_stream(output, null);
-		check(avcodec_parameters_from_context(outStream.codecpar(), encoder), "Describing the sound stream");
-		outStream.time_base(encoder.time_base());
 
 		graph = avfilter_graph_alloc();
 		source = new AVFilterContext();
@@ -189,6 +187,10 @@ final class ExportAudio implements AutoCloseable {
 		frame = av_frame_alloc();
 		filtered = av_frame_alloc();
 		packet = av_packet_alloc();
+		// Last, once all else worked: a failure before this leaves the file without a sound stream.
+		outStream = avformat_new_stream(output, null);
+		check(avcodec_parameters_from_context(outStream.codecpar(), encoder), "Describing the sound stream");
+		outStream.time_base(encoder.time_base());
 	}
 
 	/**

@@ -124,7 +124,8 @@ class ExportController {
 		record Focus(double x, double y) {
 		}
 
-		record Output(int width, int height, double fps, double seconds) {
+		/** @param sound whether the file carries the video's sound (null for exports older than that) */
+		record Output(int width, int height, double fps, double seconds, Boolean sound) {
 		}
 
 		record Error(String code, String message) {
@@ -139,7 +140,8 @@ class ExportController {
 					spec.speed(), spec.boomerang() ? "boomerang" : "none",
 					spec.aspect() == null ? null : spec.aspect().value,
 					spec.aspect() == null ? null : new Focus(spec.focusX(), spec.focusY()), spec.width(),
-					done ? new Output(row.outputWidth(), row.outputHeight(), row.outputFps(), row.outputSeconds()) : null,
+					done ? new Output(row.outputWidth(), row.outputHeight(), row.outputFps(), row.outputSeconds(),
+							row.outputSound()) : null,
 					row.bytes(), done ? base : null, done ? base + "?download=true" : null,
 					done ? ExportController.fileName(row) : null,
 					row.errorCode() == null ? null : new Error(row.errorCode(), row.errorMessage()), row.createdAt(),

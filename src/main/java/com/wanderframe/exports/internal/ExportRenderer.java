@@ -94,6 +94,8 @@ import org.bytedeco.javacpp.BytePointer;
  */
 final class ExportRenderer implements AutoCloseable {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportRenderer.class);
+
 	/** {@code AVERROR(EAGAIN)} on Linux, the only platform whose natives we ship. */
 	private static final int EAGAIN = -11;
 
@@ -223,7 +225,13 @@ final class ExportRenderer implements AutoCloseable {
 		int soundIndex = spec.format() == ExportFormat.GIF ? -1
 				: av_find_best_stream(input, AVMEDIA_TYPE_AUDIO, -1, streamIndex, (AVCodec) null, 0);
 		if (soundIndex >= 0) {
-			audio = ExportAudio.open(input, soundIndex, output, spec, end, threads);
+			try {
+				audio = ExportAudio.open(input, soundIndex, output, spec, end, threads);
+			}
+			catch (IOException ex) {
+				// A sound track we cannot handle should not cost the person their picture.
+				log.warn("Exporting without the sound track: {}", ex.getMessage());
+			}
 		}
 		writeHeader(spec.format());
 

@@ -37,7 +37,7 @@ class VideoExports {
 
 	record Row(UUID id, UUID videoId, UUID ownerId, ExportSpec spec, Status status, String mediaKey, Long bytes,
 			Integer outputWidth, Integer outputHeight, Double outputFps, Double outputSeconds, String errorCode,
-			String errorMessage, Instant createdAt, Instant completedAt, boolean focusGiven) {
+			String errorMessage, Instant createdAt, Instant completedAt, boolean focusGiven, Boolean outputSound) {
 	}
 
 	void insert(UUID id, UUID videoId, UUID owner, ExportSpec spec, boolean focusGiven) {
@@ -87,10 +87,11 @@ class VideoExports {
 	boolean complete(UUID id, String mediaKey, long bytes, ExportRenderer.Result result) {
 		return jdbc.sql("""
 				UPDATE video_exports SET status = 'completed', media_key = ?, bytes = ?, output_width = ?,
-				    output_height = ?, output_fps = ?, output_seconds = ?, completed_at = now()
+				    output_height = ?, output_fps = ?, output_seconds = ?, output_sound = ?, completed_at = now()
 				WHERE id = ? AND status IN ('pending', 'processing')
 				""")
-			.params(mediaKey, bytes, result.width(), result.height(), result.fps(), result.seconds(), id)
+			.params(mediaKey, bytes, result.width(), result.height(), result.fps(), result.seconds(), result.sound(),
+					id)
 			.update() == 1;
 	}
 
@@ -135,7 +136,8 @@ class VideoExports {
 				(Long) rs.getObject("bytes"), (Integer) rs.getObject("output_width"),
 				(Integer) rs.getObject("output_height"), (Double) rs.getObject("output_fps"),
 				(Double) rs.getObject("output_seconds"), rs.getString("error_code"), rs.getString("error_message"),
-				instant(rs, "created_at"), instant(rs, "completed_at"), focusX != null);
+				instant(rs, "created_at"), instant(rs, "completed_at"), focusX != null,
+				(Boolean) rs.getObject("output_sound"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
