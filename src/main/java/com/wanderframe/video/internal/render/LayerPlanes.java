@@ -311,12 +311,13 @@ final class LayerPlanes {
 	/**
 	 * {@link #lumaRow} for an opaque layer: every pixel it reaches it covers, so only what is
 	 * already there decides (nothing in front: the sample goes straight in, as in a flat picture).
+	 * The opaque layer is the farthest, drawn last, so the coverage it completes is not written:
+	 * nothing reads it after this layer.
 	 */
 	private int opaqueLumaRow(int x, int y, int stepX, byte[] target, byte[] cover, int offset, int count) {
 		int[] quads = opaqueLumaQuads;
 		int rowStart = (y >> 16) * lumaStride;
 		int wy = (y >>> 8) & 0xFF;
-		int full = 0;
 		for (int k = 0; k < count; k++, x += stepX) {
 			int covered = cover[offset + k] & 0xFF;
 			if (covered == 255) {
@@ -325,10 +326,34 @@ final class LayerPlanes {
 			int value = bilinear(quads[rowStart + (x >> 16)], (x >>> 8) & 0xFF, wy);
 			target[offset + k] = (byte) (covered == 0 ? 16 + value
 					: Math.min(235, (target[offset + k] & 0xFF) + (value * (255 - covered) + 127) / 255));
-			cover[offset + k] = (byte) 255;
-			full++;
 		}
-		return full;
+		return count;
+	}
+
+	/** {@link #chromaRow} for an opaque layer on a level row, as {@link #opaqueLumaRow}. */
+	private int opaqueChromaRow(int x, int y, int stepX, byte[] targetU, byte[] targetV, byte[] cover, int offset,
+			int count) {
+		long[] quads = chromaQuads;
+		int rowStart = (y >> 16) * chromaStride;
+		int wy = (y >>> 8) & 0xFF;
+		for (int k = 0; k < count; k++, x += stepX) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
+				continue;
+			}
+			long quad = quads[rowStart + (x >> 16)];
+			int wx = (x >>> 8) & 0xFF;
+			int u = bilinear((int) quad, wx, wy), v = bilinear((int) (quad >>> 32), wx, wy);
+			if (covered == 0) {
+				targetU[offset + k] = (byte) u;
+				targetV[offset + k] = (byte) v;
+				continue;
+			}
+			int open = 255 - covered;
+			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + Math.floorDiv((u - 128) * open + 127, 255));
+			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + Math.floorDiv((v - 128) * open + 127, 255));
+		}
+		return count;
 	}
 
 	/** The same for a rolled camera, every sample held inside the picture. */
@@ -368,7 +393,10 @@ final class LayerPlanes {
 		int from = 0, to = count;
 		if (level) {
 			x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
-			if (!opaque) {
+			if (opaque) {
+				return opaqueChromaRow(x, y, stepX, targetU, targetV, cover, offset, count);
+			}
+			{
 				int quadRow = y >> 16;
 				long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
 				from = (int) (span >>> 32);
