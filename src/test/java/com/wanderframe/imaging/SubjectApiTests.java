@@ -46,7 +46,7 @@ class SubjectApiTests {
 		ImageRef ref = images.find(new ImageId(java.util.UUID.fromString(image.path("id").asString()))).orElseThrow();
 		ImageLayers.Manifest layers = ImageLayers.read(store, ref.mediaKey()).orElseThrow();
 		assertThat(layers.layers()).extracting(ImageLayers.Layer::name)
-			.containsExactly("sky", "far", "middle", "near", "subject");
+			.containsExactly("sky", "far", "middle", "near", "subject", "caption");
 		for (ImageLayers.Layer layer : layers.layers()) {
 			assertThat(store.exists(layer.mediaKey())).as(layer.name()).isTrue();
 		}
