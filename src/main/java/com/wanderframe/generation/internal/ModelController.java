@@ -68,7 +68,12 @@ class ModelController {
 				model.endFrame() == null || model.endFrame().onlyAt().isEmpty() ? null
 						: List.copyOf(model.endFrame().onlyAt()),
 				model.audio() != null, model.promptOptimizer() != null, model.negativePrompt() != null, costs,
-				catalogue.defaultModel(model.kind()).id().equals(model.id()), typical.toSeconds());
+				catalogue.defaultModel(model.kind()).id().equals(model.id()), wholeSeconds(typical));
+	}
+
+	/** Rounded up, and never "0 s": a model that answers in moments still takes a moment. */
+	private static long wholeSeconds(Duration typical) {
+		return Math.max(1, (typical.toMillis() + 999) / 1000);
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
