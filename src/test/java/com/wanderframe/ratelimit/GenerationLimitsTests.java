@@ -1,5 +1,7 @@
 package com.wanderframe.ratelimit;
 
+import java.time.Duration;
+
 import com.wanderframe.ApiClient;
 import com.wanderframe.ApiClient.Response;
 import com.wanderframe.Studio;
@@ -17,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The limits on what generations may cost: a person's unfinished generations, and the whole
@@ -45,6 +48,12 @@ class GenerationLimitsTests {
 
 	@BeforeEach
 	void freshCeiling() {
+		// An earlier test's accepted generations start in the background: let their creates reach
+		// the fake before it is reset, so they are not counted as this test's.
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'generation-start'")
+				.query(Long.class)
+				.single() == 0);
 		replicate.reset();
 		replicate.onModel("minimax/hailuo-02").respondWith(Scenario.neverFinishes());
 		jdbc.sql("DELETE FROM rate_limit_buckets WHERE id = 'hosted-credits'").update();
