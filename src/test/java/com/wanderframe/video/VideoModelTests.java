@@ -358,15 +358,8 @@ class VideoModelTests {
 				+ "WHERE model = ? AND status = 'completed'").param(model).update();
 
 		ApiClient newcomer = ApiClient.signedUp(port);
-		JsonNode offered = null;
-		for (JsonNode entry : newcomer.get("/api/models?kind=video").json()) {
-			if (entry.path("id").asString().equals(model)) {
-				offered = entry;
-			}
-		}
 
-		assertThat(offered).isNotNull();
-		assertThat(offered.path("typicalSeconds").asLong()).isEqualTo(42);
+		assertThat(offered(newcomer, model).path("typicalSeconds").asLong()).isEqualTo(42);
 		assertThat(newcomer.get("/api/video").json().path("total").asInt()).as("sees no one's videos").isZero();
 	}
 
@@ -378,9 +371,14 @@ class VideoModelTests {
 	}
 
 	private int price(String model, String key) {
-		for (JsonNode entry : client.get("/api/models?kind=video").json()) {
+		return offered(client, model).path("costs").path(key).asInt();
+	}
+
+	/** The video model as {@code GET /api/models} offers it to this person. */
+	private static JsonNode offered(ApiClient person, String model) {
+		for (JsonNode entry : person.get("/api/models?kind=video").json()) {
 			if (entry.path("id").asString().equals(model)) {
-				return entry.path("costs").path(key).asInt();
+				return entry;
 			}
 		}
 		throw new AssertionError("not offered: " + model);
