@@ -363,9 +363,13 @@ class HttpReplicateClient implements ReplicateClient {
 	}
 
 	private boolean sameOrigin(URI url) {
-		URI base = URI.create(properties.baseUrl());
-		return isConfigured() && base.getScheme().equalsIgnoreCase(url.getScheme())
-				&& base.getHost().equalsIgnoreCase(url.getHost()) && port(base) == port(url);
+		return isConfigured() && sameOrigin(URI.create(properties.baseUrl()), url);
+	}
+
+	/** Scheme, host and port (the scheme's default when none is written) all equal: only then the token may go. */
+	static boolean sameOrigin(URI base, URI url) {
+		return base.getScheme().equalsIgnoreCase(url.getScheme()) && base.getHost().equalsIgnoreCase(url.getHost())
+				&& port(base) == port(url);
 	}
 
 	private static int port(URI uri) {
@@ -387,8 +391,12 @@ class HttpReplicateClient implements ReplicateClient {
 
 	/** Exponential from the configured base, capped, with "equal jitter" (half fixed, half random). */
 	private Duration backoff(int attempt) {
-		long base = properties.retry().initialBackoff().toMillis();
-		long max = properties.retry().maxDelay().toMillis();
+		return backoff(attempt, properties.retry().initialBackoff(), properties.retry().maxDelay());
+	}
+
+	static Duration backoff(int attempt, Duration initial, Duration maxDelay) {
+		long base = initial.toMillis();
+		long max = maxDelay.toMillis();
 		long exponential = Math.min(max, base << Math.min(attempt - 1, 20));
 		long half = exponential / 2;
 		return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
@@ -486,7 +494,7 @@ class HttpReplicateClient implements ReplicateClient {
 		return seconds + "s";
 	}
 
-	private static String checkId(String id) {
+	static String checkId(String id) {
 		if (id == null || !PREDICTION_ID.matcher(id).matches()) {
 			throw new IllegalArgumentException("Not a prediction id: '" + id + "'");
 		}
