@@ -1,10 +1,13 @@
 package com.wanderframe.credits;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Concurrently;
 import com.wanderframe.account.ActingUser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,9 @@ class CreditsTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void concurrentChargesNeverOverspend() throws Exception {
@@ -160,6 +166,123 @@ class CreditsTests {
 	@Test
 	void refundingSomethingNeverChargedDoesNothing() {
 		assertThat(credits.refund(UUID.randomUUID(), "nothing")).isFalse();
+	}
+
+	@Test
+	void nothingIsChargedOrGrantedForZeroOrLess() {
+		UUID user = newUserWithBalance(4);
+
+		assertThatThrownBy(() -> credits.charge(user, 0, UUID.randomUUID(), "free video"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> credits.charge(user, -3, UUID.randomUUID(), "a charge that pays out"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> credits.grant(user, -1, "a grant that takes")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> credits.creditPurchase(user, 0, UUID.randomUUID(), "empty purchase"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(credits.grantWelcome(user, 0)).isFalse();
+		assertThat(credits.balanceOf(user)).isEqualTo(4);
+		assertThat(ledgerSum(user)).isEqualTo(4);
+	}
+
+	@Test
+	void aPurchaseIsPaidInOnce() {
+		UUID user = newUserWithBalance(1);
+		UUID purchase = UUID.randomUUID();
+
+		boolean first = credits.creditPurchase(user, 50, purchase, "50 credits");
+		boolean again = credits.creditPurchase(user, 50, purchase, "the same checkout reported again");
+
+		assertThat(first).isTrue();
+		assertThat(again).isFalse();
+		assertThat(credits.balanceOf(user)).isEqualTo(51);
+		assertThat(ledgerSum(user)).isEqualTo(51);
+	}
+
+	@Test
+	void aRefundedPurchaseTakesBackWhatIsLeftNeverBelowZeroAndOnce() {
+		UUID partly = newUserWithBalance(10);
+		UUID purchase = UUID.randomUUID();
+		assertThat(credits.reclaimPurchase(partly, 4, purchase, "refunded")).isEqualTo(4);
+		assertThat(credits.reclaimPurchase(partly, 4, purchase, "refund reported again")).isZero();
+		assertThat(credits.balanceOf(partly)).isEqualTo(6);
+
+		UUID spent = newUserWithBalance(3);
+		assertThat(credits.reclaimPurchase(spent, 5, UUID.randomUUID(), "disputed")).isEqualTo(3);
+		assertThat(credits.balanceOf(spent)).isZero();
+		assertThat(ledgerSum(spent)).isZero();
+
+		UUID empty = newUserWithBalance(0);
+		int rows = ledgerRows(empty);
+		assertThat(credits.reclaimPurchase(empty, 5, UUID.randomUUID(), "disputed")).isZero();
+		assertThat(ledgerRows(empty)).isEqualTo(rows);
+		assertThat(credits.balanceOf(empty)).isZero();
+	}
+
+	@Test
+	void theWelcomeCreditsAreGivenOnceHoweverOftenAsked() {
+		UUID user = newUserWithBalance(0);
+
+		boolean first = credits.grantWelcome(user, 5);
+		boolean again = credits.grantWelcome(user, 5);
+
+		assertThat(first).isTrue();
+		assertThat(again).isFalse();
+		assertThat(credits.balanceOf(user)).isEqualTo(5);
+	}
+
+	@Test
+	void anOperatorsGrantSubmittedTwiceGrantsOnceAndIsCounted() {
+		UUID user = newUserWithBalance(2);
+		UUID grant = UUID.randomUUID();
+		double countedBefore = counted("wanderframe.credits.granted", "operator");
+
+		Optional<Integer> first = credits.grantByOperator(user, 7, "ops@example.com", "sorry for the outage", grant);
+		Optional<Integer> again = credits.grantByOperator(user, 7, "ops@example.com", "sorry for the outage", grant);
+
+		assertThat(first).contains(9);
+		assertThat(again).isEmpty();
+		assertThat(credits.balanceOf(user)).isEqualTo(9);
+		assertThat(counted("wanderframe.credits.granted", "operator") - countedBefore).isEqualTo(7);
+		assertThatThrownBy(() -> credits.grantByOperator(user, 0, "ops@example.com", "nothing", UUID.randomUUID()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> credits.grantByOperator(UUID.randomUUID(), 7, "ops@example.com", "nobody",
+				UUID.randomUUID()))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("No credit account");
+		assertThat(credits.balanceOf(user)).isEqualTo(9);
+	}
+
+	@Test
+	void spendingShowsWhatWasTakenAndWhatCameBackAndTheCountersAgree() {
+		UUID user = newUserWithBalance(10);
+		UUID failed = UUID.randomUUID();
+		double chargedBefore = counted("wanderframe.credits.charged", null);
+		double refundedBefore = counted("wanderframe.credits.refunded", null);
+
+		assertThat(credits.charge(user, 3, UUID.randomUUID(), "video")).isEqualTo(7);
+		assertThat(credits.charge(user, 2, failed, "video")).isEqualTo(5);
+		credits.refund(failed, "failed");
+		credits.refund(failed, "failed, reported twice");
+
+		assertThat(credits.spendingOf(user)).isEqualTo(new Credits.Spending(5, 2));
+		assertThat(credits.balanceOf(user)).isEqualTo(7);
+		assertThat(counted("wanderframe.credits.charged", null) - chargedBefore).isEqualTo(5);
+		assertThat(counted("wanderframe.credits.refunded", null) - refundedBefore).isEqualTo(2);
+	}
+
+	@Test
+	void someoneWithoutAnAccountHasNothingToSpend() {
+		UUID stranger = UUID.randomUUID();
+
+		assertThat(credits.balanceOf(stranger)).isZero();
+		assertThatThrownBy(() -> credits.charge(stranger, 1, UUID.randomUUID(), "video"))
+			.isInstanceOf(RuntimeException.class);
+	}
+
+	/** Other tests in this JVM move the same counters: callers compare before and after. */
+	private double counted(String name, String source) {
+		Counter counter = source == null ? meters.find(name).counter() : meters.find(name).tag("source", source).counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	private UUID newUserWithBalance(int balance) {

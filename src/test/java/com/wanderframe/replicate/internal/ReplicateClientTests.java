@@ -595,7 +595,7 @@ class ReplicateClientTests {
 		}
 	}
 
-	private static Map<String, Object> hailuoInput() {
+	static Map<String, Object> hailuoInput() {
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("prompt", "slow push-in over the lake");
 		input.put("first_frame_image", "data:image/jpeg;base64,AAAA");

@@ -3,6 +3,9 @@ package com.wanderframe.replicate.internal;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -11,9 +14,16 @@ import java.util.LongSummaryStatistics;
 import java.util.stream.IntStream;
 
 import com.wanderframe.replicate.FakeReplicate;
+import com.wanderframe.replicate.FakeReplicate.Scenario;
+import com.wanderframe.replicate.Prediction;
 import com.wanderframe.replicate.ReplicateException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -24,11 +34,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * how long a retry waits, how Replicate's {@code Retry-After} is read, which prediction ids are
  * accepted.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReplicateRetryRulesTests {
 
 	private static final URI API = URI.create("https://api.replicate.com/v1");
 
+	private static final String HAILUO = "minimax/hailuo-02";
+
+	private static final byte[] MP4 = "an mp4's bytes".getBytes(StandardCharsets.UTF_8);
+
 	private final FakeReplicate replicate = new FakeReplicate();
+
+	private final HttpReplicateClient client = ReplicateClientTests.client(replicate.baseUrl(), FakeReplicate.TOKEN);
+
+	@TempDir
+	Path dir;
 
 	@AfterEach
 	void stopFake() {
@@ -73,6 +93,9 @@ class ReplicateRetryRulesTests {
 		}
 		assertThat(HttpReplicateClient.backoff(200, initial, cap)).as("a huge attempt number does not overflow")
 			.isBetween(Duration.ofSeconds(1), cap);
+		assertThat(HttpReplicateClient.backoff(1, Duration.ZERO, cap)).as("no backoff configured: retry at once")
+			.isZero();
+		assertThat(HttpReplicateClient.backoff(1, Duration.ofMillis(1), cap)).isLessThanOrEqualTo(Duration.ofMillis(1));
 	}
 
 	@Test
@@ -91,8 +114,6 @@ class ReplicateRetryRulesTests {
 
 	@Test
 	void aPredictionIdThatIsAPathIsRefusedBeforeAnythingIsSent() {
-		HttpReplicateClient client = ReplicateClientTests.client(replicate.baseUrl(), FakeReplicate.TOKEN);
-
 		for (String id : new String[] { "../account", "abc/cancel", "", "a b", "abc?x=1" }) {
 			assertThatIllegalArgumentException().as(id).isThrownBy(() -> client.getPrediction(id));
 			assertThatIllegalArgumentException().as(id).isThrownBy(() -> client.cancelPrediction(id));
@@ -103,7 +124,7 @@ class ReplicateRetryRulesTests {
 	}
 
 	@Test
-	void aFailedReadNamesThePredictionForTheOperator() throws IOException {
+	void aFailedReadNamesThePredictionAndTheLogShowsEachRetry(CapturedOutput output) throws IOException {
 		HttpReplicateClient unreachable = ReplicateClientTests.client("http://127.0.0.1:" + closedPort(),
 				FakeReplicate.TOKEN);
 
@@ -111,6 +132,123 @@ class ReplicateRetryRulesTests {
 				() -> unreachable.getPrediction("q1w2e3r4"));
 
 		assertThat(failure.getMessage()).contains("get prediction q1w2e3r4");
+		assertThat(output.getOut()).contains("get prediction q1w2e3r4: network failure (ConnectException), attempt 1 of 5")
+			.contains("attempt 4 of 5; retrying in");
+	}
+
+	@Test
+	void whenReplicateAsksForExactlyTheLongestWaitWeWaitInsteadOfGivingUp() {
+		ReplicateProperties patient = new ReplicateProperties(replicate.baseUrl(), FakeReplicate.TOKEN, null,
+				Duration.ofSeconds(2), Duration.ofSeconds(10),
+				new ReplicateProperties.Retry(5, Duration.ofMillis(10), Duration.ofSeconds(1)), null);
+		HttpReplicateClient client = new HttpReplicateClient(patient, ReplicateClientTests.FAKE_OUTPUTS);
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		replicate.failNextCreates(1, 429, 1);
+
+		Prediction created = client.createPrediction(HAILUO, ReplicateClientTests.hailuoInput(), null, null);
+
+		assertThat(created.id()).isNotBlank();
+		assertThat(replicate.createAttempts()).isEqualTo(2);
+		assertThat(replicate.createdPredictions()).hasSize(1);
+	}
+
+	@Test
+	void anOutputOnAHostThatIsNotReplicatesIsNeverFetched() throws IOException {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4").withOutputOnHost("localhost"));
+		Prediction done = finished();
+		Path target = dir.resolve("out.mp4");
+
+		catchThrowableOfType(ReplicateException.class, () -> client.download(done.outputs().get(0), target));
+
+		assertThat(replicate.outputRequests()).as("the server never fetched it").isEmpty();
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aRedirectToAHostThatIsNotReplicatesIsNotFollowed() throws IOException {
+		replicate.onModel(HAILUO)
+			.respondWith(Scenario.succeeds(MP4, "video/mp4").withOutputRedirectingToHost("localhost"));
+		Prediction done = finished();
+		Path target = dir.resolve("out.mp4");
+
+		catchThrowableOfType(ReplicateException.class, () -> client.download(done.outputs().get(0), target));
+
+		assertThat(replicate.outputRequests()).as("only the first, approved hop").hasSize(1);
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aDownloadThatKeepsFailingGivesUpAfterItsAttempts() throws IOException {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Prediction done = finished();
+		replicate.failNextDownloads(5, 503);
+		Path target = dir.resolve("out.mp4");
+
+		ReplicateException failure = catchThrowableOfType(ReplicateException.class,
+				() -> client.download(done.outputs().get(0), target));
+
+		assertThat(failure.status()).isEqualTo(503);
+		assertThat(replicate.downloadAttempts()).as("five attempts, then the failure is reported").isEqualTo(5);
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aServerErrorFromTheDeliveryHostIsRetried() throws IOException {
+		replicate.onModel(HAILUO).respondWith(Scenario.succeeds(MP4, "video/mp4"));
+		Prediction done = finished();
+		replicate.failNextDownloads(1, 500);
+		Path target = dir.resolve("out.mp4");
+
+		client.download(done.outputs().get(0), target);
+
+		assertThat(target).hasBinaryContent(MP4);
+		assertThat(replicate.downloadAttempts()).isEqualTo(2);
+	}
+
+	@Test
+	void aMissingOutputIsExplainedAsGone() {
+		replicate.onModel(HAILUO).respondWith(Scenario.outputMissing());
+		Prediction done = finished();
+
+		ReplicateException gone = catchThrowableOfType(ReplicateException.class,
+				() -> client.download(done.outputs().get(0), dir.resolve("out.mp4")));
+
+		assertThat(gone.getMessage()).contains("output file is gone (404)").contains("deleted an hour after");
+	}
+
+	@Test
+	void anUnreachableDeliveryHostIsRetriedThenReportedAndLeavesNothing(CapturedOutput output) throws IOException {
+		URI unreachableOutput = URI.create("http://127.0.0.1:" + closedPort() + "/p1/out.mp4");
+		Path target = dir.resolve("out.mp4");
+
+		ReplicateException failure = catchThrowableOfType(ReplicateException.class,
+				() -> client.download(unreachableOutput, target));
+
+		assertThat(failure.status()).isZero();
+		assertThat(failure.getMessage()).contains("could not reach 127.0.0.1");
+		assertThat(output.getOut()).contains("download output: network failure").contains("attempt 4 of 5");
+		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void webhooksAreOnlyAcceptedWhenTheirSignatureCanBeChecked() {
+		ReplicateProperties withSecret = ReplicateClientTests.properties(replicate.baseUrl(), " ", "whsec_abc");
+		ReplicateProperties withToken = ReplicateClientTests.properties(replicate.baseUrl(), FakeReplicate.TOKEN, null);
+		ReplicateProperties neither = ReplicateClientTests.properties(replicate.baseUrl(), " ", null);
+
+		assertThat(new ReplicateWebhookSecret(withSecret, new HttpReplicateClient(withSecret)).isAvailable()).isTrue();
+		assertThat(new ReplicateWebhookSecret(withToken, new HttpReplicateClient(withToken)).isAvailable()).isTrue();
+		assertThat(new ReplicateWebhookSecret(neither, new HttpReplicateClient(neither)).isAvailable()).isFalse();
+	}
+
+	private Prediction finished() {
+		return client.getPrediction(client.createPrediction(HAILUO, ReplicateClientTests.hailuoInput(), null, null).id());
+	}
+
+	private java.util.List<Path> leftovers() throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).toList();
+		}
 	}
 
 	private static int closedPort() throws IOException {
