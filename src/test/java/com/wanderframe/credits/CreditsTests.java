@@ -177,6 +177,7 @@ class CreditsTests {
 		assertThatThrownBy(() -> credits.charge(user, -3, UUID.randomUUID(), "a charge that pays out"))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> credits.grant(user, -1, "a grant that takes")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> credits.grant(user, 0, "an empty grant")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> credits.creditPurchase(user, 0, UUID.randomUUID(), "empty purchase"))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(credits.grantWelcome(user, 0)).isFalse();
@@ -271,6 +272,42 @@ class CreditsTests {
 	}
 
 	@Test
+	void aNewcomerStartsWithTheSignUpGrantAsThePagesPromise() {
+		UUID newcomer = UUID.fromString(ApiClient.signedUp(port).get("/api/me").json().path("id").asString());
+
+		assertThat(credits.signupGrant()).isPositive();
+		assertThat(credits.balanceOf(newcomer)).isEqualTo(credits.signupGrant());
+		assertThat(ledgerSum(newcomer)).isEqualTo(credits.signupGrant());
+	}
+
+	@Test
+	void anAccountOpenedWithTheWelcomeHeldBackStartsEmptyAndGetsItOnce() {
+		UUID waiting = newPerson();
+		UUID welcomed = newPerson();
+
+		credits.open(waiting, 0);
+		credits.open(welcomed);
+
+		assertThat(credits.balanceOf(waiting)).isZero();
+		assertThat(ledgerRows(waiting)).isZero();
+		assertThat(credits.balanceOf(welcomed)).isEqualTo(credits.signupGrant());
+		assertThat(credits.grantWelcome(waiting, credits.signupGrant())).isTrue();
+		assertThat(credits.balanceOf(waiting)).isEqualTo(credits.signupGrant());
+	}
+
+	@Test
+	void aSupportGrantReturnsTheNewBalanceAndIsCounted() {
+		UUID user = newUserWithBalance(4);
+		double countedBefore = counted("wanderframe.credits.granted", "grant");
+
+		int after = credits.grant(user, 6, "support: sorry for the wait");
+
+		assertThat(after).isEqualTo(10);
+		assertThat(credits.balanceOf(user)).isEqualTo(10);
+		assertThat(counted("wanderframe.credits.granted", "grant") - countedBefore).isEqualTo(6);
+	}
+
+	@Test
 	void someoneWithoutAnAccountHasNothingToSpend() {
 		UUID stranger = UUID.randomUUID();
 
@@ -299,7 +336,15 @@ class CreditsTests {
 		return user;
 	}
 
-	private int ledgerRows(UUID user) {
+	/** A person row without a credit account yet, as sign-up has it just before it opens one. */
+	private UUID newPerson() {
+		return jdbc.sql("INSERT INTO users (email, password_hash) VALUES (?, 'not a real hash') RETURNING id")
+			.param(UUID.randomUUID() + "@example.com")
+			.query(UUID.class)
+			.single();
+	}
+
+		private int ledgerRows(UUID user) {
 		return jdbc.sql("SELECT count(*) FROM credit_ledger WHERE user_id = ?").param(user).query(Integer.class).single();
 	}
 

@@ -181,6 +181,15 @@ class VideoModelTests {
 				400, "unsupported_combination");
 		assertRefused("\"model\":\"google/veo-3-fast\",\"duration\":6", 400, "invalid_duration");
 		assertRefused("\"model\":\"kwaivgi/kling-v2.1\",\"resolution\":\"768p\"", 400, "invalid_resolution");
+		assertRefused("\"model\":\"kwaivgi/kling-v2.1\",\"promptOptimizer\":false", 400,
+				"prompt_optimizer_not_supported");
+		assertRefused("\"model\":\"minimax/hailuo-02\",\"negativePrompt\":\"blur\"", 400,
+				"negative_prompt_not_supported");
+		assertRefused("\"model\":\"google/veo-3-fast\",\"negativePrompt\":\"%s\"".formatted("b".repeat(2001)), 400,
+				"prompt_too_long");
+		assertRefused("\"model\":\"kwaivgi/kling-v2.1\",\"aspectRatio\":\"9:16\"", 400,
+				"aspect_ratio_not_supported");
+		assertRefused("\"model\":\"google/veo-3-fast\",\"aspectRatio\":\"4:3\"", 400, "invalid_aspect_ratio");
 		assertRefused("\"model\":\"minimax/hailuo-02\",\"endImageId\":\"" + strangersImage + "\"", 404,
 				"image_not_found");
 

@@ -188,6 +188,7 @@ class ReplicateRetryRulesTests {
 				() -> client.download(done.outputs().get(0), target));
 
 		assertThat(failure.status()).isEqualTo(503);
+		assertThat(failure.getMessage()).as("the operator reads what happened, not \"gone\"").contains("answered 503");
 		assertThat(replicate.downloadAttempts()).as("five attempts, then the failure is reported").isEqualTo(5);
 		assertThat(leftovers()).isEmpty();
 	}
@@ -226,7 +227,8 @@ class ReplicateRetryRulesTests {
 
 		assertThat(failure.status()).isZero();
 		assertThat(failure.getMessage()).contains("could not reach 127.0.0.1");
-		assertThat(output.getOut()).contains("download output: network failure").contains("attempt 4 of 5");
+		assertThat(output.getOut()).contains("download output: network failure").contains("attempt 4 of 5")
+			.as("five attempts in all, the last one not retried").doesNotContain("attempt 5 of 5");
 		assertThat(leftovers()).isEmpty();
 	}
 
