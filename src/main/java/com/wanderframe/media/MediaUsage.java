@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Bytes a person keeps in the media store: every object stored under a key of the form
- * {@code <kind>/<user id>/...} (photos, images, videos) counts for that user until it is deleted.
+ * {@code <kind>/<user id>/...} (photos, images, videos, exports) counts for that user until it is deleted.
  */
 public interface MediaUsage {
 

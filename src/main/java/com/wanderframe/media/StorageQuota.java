@@ -11,9 +11,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * How much one person may keep in the media store ({@code WANDERFRAME_STORAGE_QUOTA}): photos,
- * images and videos together, as {@link MediaUsage} counts them. Checked wherever a request makes
- * stored bytes grow: an upload needs room for itself; a generation, whose output size is known
- * only once it is made, needs the person to be under the quota when it is asked for (so it is
+ * images, videos and exports together, as {@link MediaUsage} counts them. Checked wherever a request makes
+ * stored bytes grow: an upload needs room for itself; a generation or an export, whose output size is
+ * known only once it is made, needs the person to be under the quota when it is asked for (so it is
  * refused before anything is charged, and the last one may take them past by its own size).
  */
 @Component
@@ -44,7 +44,7 @@ public class StorageQuota {
 		long used = usage.bytesUsedBy(user);
 		if (used + bytes > limit || used >= limit) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "storage_quota_exceeded",
-					"Your photos, images and videos take " + megabytes(used) + " of your " + megabytes(limit)
+					"Your photos, images, videos and exports take " + megabytes(used) + " of your " + megabytes(limit)
 							+ ". Delete some to make room for " + what + ".");
 		}
 	}

@@ -11,9 +11,6 @@ public interface Photos {
 	/** The acting user's photo (row-level security hides everyone else's). */
 	Optional<PhotoRef> find(PhotoId id);
 
-	/** Bytes of photos, images, videos and exports one person may keep ({@code WANDERFRAME_STORAGE_QUOTA}). */
-	long storageQuota();
-
 	/**
 	 * Keeps a picture the app made for the person (a video's last frame) as one of their photos,
 	 * byte for byte: no cleaning, no re-encoding. Only the file is stored here; its row is written

@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a generation must pass before it is paid for, in one call that wraps the charge:
- * room in the person's storage quota (its output will be stored), the person's rate limit, their
- * unfinished generations (images and videos together), and for a hosted model the deployment's
- * hourly spending ceiling. A refusal charges nothing; a charge that
- * fails afterwards (too few credits) gives its share of the ceiling back.
+ * the person's rate limit and, for a hosted model, the deployment's hourly spending ceiling
+ * (token buckets), then, in the charge's transaction, room in the person's storage quota (its
+ * output will be stored) and their unfinished generations (images and videos together). A
+ * refusal charges nothing; a refusal or charge that fails after the ceiling was passed (too few
+ * credits) gives its share of the ceiling back.
  */
 @Component
 public class GenerationLimits {
@@ -73,21 +74,26 @@ public class GenerationLimits {
 	 * {@code too_many_unfinished_generations}, 503 {@code capacity_exhausted}; nothing is charged
 	 */
 	public <T> T admit(Generation generation, Supplier<T> chargeAndRecord) {
-		boolean[] reserved = { false };
+		// The buckets are passed before the transaction opens, never inside it: Bucket4j takes a
+		// connection of its own for its row lock, and a request that held one connection while
+		// waiting for a second deadlocked the pool once as many requests came at once as it has
+		// connections (found by the benchmark: every generate request then failed after the pool's
+		// 30 s timeout).
+		rateLimit.acquire(generation.kind(), generation.user());
+		boolean reserved = false;
 		try {
+			if (generation.hosted() && generation.credits() > 0) {
+				reserveHostedCapacity(generation.credits());
+				reserved = true;
+			}
 			return transactions.execute(status -> {
 				storageQuota.requireRoom(generation.user(), 0, "a new " + noun(generation.kind()));
-				rateLimit.acquire(generation.kind(), generation.user());
 				requireFewerUnfinished(generation.user());
-				if (generation.hosted() && generation.credits() > 0) {
-					reserveHostedCapacity(generation.credits());
-					reserved[0] = true;
-				}
 				return chargeAndRecord.get();
 			});
 		}
 		catch (RuntimeException ex) {
-			if (reserved[0]) {
+			if (reserved) {
 				hostedCeiling().addTokens(generation.credits());
 			}
 			throw ex;

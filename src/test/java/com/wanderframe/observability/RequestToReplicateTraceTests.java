@@ -1,6 +1,5 @@
 package com.wanderframe.observability;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -13,26 +12,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
 import com.wanderframe.replicate.FakeReplicate;
 import com.wanderframe.replicate.FakeReplicate.Scenario;
 
-import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,8 +41,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestToReplicateTraceTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final FakeReplicate replicate = new FakeReplicate();
 
@@ -77,30 +66,8 @@ class RequestToReplicateTraceTests {
 	@LocalServerPort
 	int port;
 
-	private final ByteArrayOutputStream json = new ByteArrayOutputStream();
-
-	private OutputStreamAppender<ILoggingEvent> appender;
-
-	@BeforeEach
-	void logAsEcsJson() {
-		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
-		encoder.setContext(logback);
-		encoder.setFormat("ecs");
-		encoder.start();
-		appender = new OutputStreamAppender<>();
-		appender.setContext(logback);
-		appender.setEncoder(encoder);
-		appender.setOutputStream(json);
-		appender.start();
-		logback.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-	}
-
-	@AfterEach
-	void stopLoggingAsJson() {
-		((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-		appender.stop();
-	}
+	@RegisterExtension
+	final JsonLogCapture log = new JsonLogCapture();
 
 	@Test
 	void theRequestsTraceRunsThroughTheJobsToReplicate() {
@@ -134,7 +101,7 @@ class RequestToReplicateTraceTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> linesOfJobs(id).stream()
 			.anyMatch(line -> line.path("message").asString().contains("failed")));
 		assertThat(linesOfJobs(id)).isNotEmpty()
-			.allSatisfy(line -> assertThat(line.path("trace").path("id").asString(line.path("traceId").asString()))
+			.allSatisfy(line -> assertThat(JsonLogCapture.traceId(line))
 				.as(line.toString())
 				.isEqualTo(traceId));
 
@@ -146,10 +113,8 @@ class RequestToReplicateTraceTests {
 
 	/** The JSON lines about the generation written inside a job's span (the scheduler's own start/end lines are not). */
 	private List<JsonNode> linesOfJobs(String id) {
-		return json.toString(StandardCharsets.UTF_8)
-			.lines()
-			.filter(line -> line.startsWith("{"))
-			.map(JSON::readTree)
+		return log.lines()
+			.stream()
 			.filter(line -> id.equals(line.path("generationId").asString()))
 			.filter(line -> !line.path("log").path("logger").asString().endsWith(".JobLog"))
 			.toList();

@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.wanderframe.media.MediaStore;
-import com.wanderframe.media.MediaUsage;
-import com.wanderframe.photos.Photos;
+import com.wanderframe.media.StorageQuota;
 import com.wanderframe.platform.ApiException;
 import com.wanderframe.video.VideoDeleted;
 import com.wanderframe.video.VideoRef;
@@ -54,21 +53,18 @@ class EditAndExport {
 
 	private final MediaStore media;
 
-	private final MediaUsage usage;
-
-	private final Photos photos;
+	private final StorageQuota quota;
 
 	private final SchedulerClient scheduler;
 
 	private final TransactionTemplate transactions;
 
-	EditAndExport(VideoExports exports, Videos videos, MediaStore media, MediaUsage usage, Photos photos,
+	EditAndExport(VideoExports exports, Videos videos, MediaStore media, StorageQuota quota,
 			SchedulerClient scheduler, TransactionTemplate transactions) {
 		this.exports = exports;
 		this.videos = videos;
 		this.media = media;
-		this.usage = usage;
-		this.photos = photos;
+		this.quota = quota;
 		this.scheduler = scheduler;
 		this.transactions = transactions;
 	}
@@ -99,11 +95,8 @@ class EditAndExport {
 				throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_unfinished_exports",
 						"You have " + UNFINISHED_PER_PERSON + " exports on the way; wait for one to finish.");
 			}
-			long used = usage.bytesUsedBy(user);
-			if (used >= photos.storageQuota()) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "storage_quota_exceeded",
-						"Your photos, images, videos and exports fill your storage. Delete some to make room.");
-			}
+			// its size is known only once it is made: like a generation, it needs room left now
+			quota.requireRoom(user, 0, "this export");
 			exports.insert(id, videoId, user, spec, request.focus() != null);
 			scheduler.scheduleIfNotExists(TASK.instance(id.toString()).scheduledTo(Instant.now()));
 			return exports.find(id).orElseThrow();

@@ -1,5 +1,6 @@
 package com.wanderframe.exports.internal;
 
+import static com.wanderframe.platform.Libav.check;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_CAP_VARIABLE_FRAME_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -46,8 +47,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import com.wanderframe.platform.Libav;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -301,18 +303,7 @@ final class ExportAudio implements AutoCloseable {
 		if (length <= 0) {
 			return context.ch_layout().nb_channels() >= 2 ? "stereo" : "mono";
 		}
-		int end = 0;
-		while (end < buffer.length && buffer[end] != 0) {
-			end++;
-		}
-		return new String(buffer, 0, end, StandardCharsets.US_ASCII);
-	}
-
-	private static int check(int result, String what) throws IOException {
-		if (result < 0) {
-			throw new IOException(what + " failed (" + result + ")");
-		}
-		return result;
+		return Libav.text(buffer);
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.media.MediaUsage;
-import com.wanderframe.photos.Photos;
+import com.wanderframe.media.StorageQuota;
 import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.video.VideoRef;
 import com.wanderframe.video.Videos;
@@ -40,7 +40,7 @@ class ExportJob {
 
 	private final MediaUsage usage;
 
-	private final Photos photos;
+	private final StorageQuota quota;
 
 	private final ScratchSpace scratch;
 
@@ -48,14 +48,14 @@ class ExportJob {
 
 	private final SubjectFocus subjects;
 
-	ExportJob(VideoExports exports, Videos videos, MediaStore media, MediaUsage usage, Photos photos,
+	ExportJob(VideoExports exports, Videos videos, MediaStore media, MediaUsage usage, StorageQuota quota,
 			ScratchSpace scratch, TransactionTemplate transactions, SubjectFocus subjects) {
 		this.subjects = subjects;
 		this.exports = exports;
 		this.videos = videos;
 		this.media = media;
 		this.usage = usage;
-		this.photos = photos;
+		this.quota = quota;
 		this.scratch = scratch;
 		this.transactions = transactions;
 	}
@@ -97,7 +97,7 @@ class ExportJob {
 			ExportRenderer.Result result = ExportRenderer.render(source, target, spec, ENCODER_THREADS);
 			long bytes = Files.size(target);
 			long used = usage.bytesUsedBy(row.ownerId());
-			if (used + bytes > photos.storageQuota()) {
+			if (used + bytes > quota.bytes()) {
 				transactions.executeWithoutResult(status -> exports.fail(id, "storage_quota_exceeded",
 						"This export would not fit in your storage. Delete something and export again."));
 				return;

@@ -1,5 +1,6 @@
 package com.wanderframe.exports.internal;
 
+import static com.wanderframe.platform.Libav.check;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -60,10 +61,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -435,20 +434,6 @@ final class ExportRenderer implements AutoCloseable {
 			packet.stream_index(outStream.index());
 			check(av_interleaved_write_frame(output, packet), "Writing a frame");
 		}
-	}
-
-	private static int check(int result, String what) throws IOException {
-		if (result < 0) {
-			byte[] buffer = new byte[256];
-			av_strerror(result, buffer, buffer.length);
-			int length = 0;
-			while (length < buffer.length && buffer[length] != 0) {
-				length++;
-			}
-			throw new IOException(what + " failed: " + new String(buffer, 0, length, StandardCharsets.UTF_8) + " ("
-					+ result + ")");
-		}
-		return result;
 	}
 
 	@Override

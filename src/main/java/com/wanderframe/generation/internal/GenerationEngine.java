@@ -2,16 +2,13 @@ package com.wanderframe.generation.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 import com.wanderframe.credits.Credits;
 import com.wanderframe.generation.Failure;
@@ -35,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The one lifecycle: start → updates (webhook or poll, one idempotent apply) → copy the output
@@ -304,15 +302,8 @@ public class GenerationEngine {
 	}
 
 	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-				try {
-					Files.deleteIfExists(path);
-				}
-				catch (IOException ex) {
-					log.debug("Could not delete {}", path, ex);
-				}
-			});
+		try {
+			FileSystemUtils.deleteRecursively(directory);
 		}
 		catch (IOException ex) {
 			log.debug("Could not clean {}", directory, ex);

@@ -79,7 +79,7 @@ class ReplicateGenerator implements Generator {
 	/** Functional seam so the input map can be checked without uploading anything. */
 	interface Upload {
 
-		URI of(String mediaKey) throws IOException;
+		String of(String mediaKey) throws IOException;
 
 	}
 
@@ -97,12 +97,12 @@ class ReplicateGenerator implements Generator {
 			if (name == null) {
 				throw new IllegalArgumentException(model.id() + " takes no " + image.getKey() + " picture");
 			}
-			String uri = upload.of(image.getValue()).toString();
+			String url = upload.of(image.getValue());
 			if (model.imageArrayInput() != null) {
-				array.add(uri);
+				array.add(url);
 			}
 			else {
-				input.put(name, uri);
+				input.put(name, url);
 			}
 		}
 		if (model.imageArrayInput() != null) {
@@ -138,14 +138,14 @@ class ReplicateGenerator implements Generator {
 		}
 	}
 
-	private URI upload(String mediaKey) throws IOException {
+	private String upload(String mediaKey) throws IOException {
 		String contentType = media.stat(mediaKey).contentType();
 		byte[] bytes;
 		try (InputStream in = media.open(mediaKey)) {
 			bytes = in.readAllBytes();
 		}
 		String name = mediaKey.substring(mediaKey.lastIndexOf('/') + 1);
-		return replicate.toInputUri(bytes, contentType, name.contains(".") ? name : name + extension(contentType));
+		return replicate.toInputUrl(bytes, contentType, name.contains(".") ? name : name + extension(contentType));
 	}
 
 	private static String extension(String contentType) {

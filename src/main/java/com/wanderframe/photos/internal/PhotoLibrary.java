@@ -188,11 +188,6 @@ class PhotoLibrary implements Photos {
 		return true;
 	}
 
-	@Override
-	public long storageQuota() {
-		return quota.bytes();
-	}
-
 	private void checkQuota(UUID owner, long bytes) {
 		transactions.executeWithoutResult(status -> quota.requireRoom(owner, bytes, "this photo"));
 	}

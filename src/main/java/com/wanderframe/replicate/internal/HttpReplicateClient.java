@@ -160,11 +160,11 @@ class HttpReplicateClient implements ReplicateClient {
 
 	/** An upload repeated after an unclear failure only leaves an unused file that Replicate expires. */
 	@Override
-	public URI toInputUri(byte[] content, String contentType, String filename) {
+	public String toInputUrl(byte[] content, String contentType, String filename) {
 		String type = contentType == null || contentType.isBlank() ? "application/octet-stream"
 				: contentType.replaceAll("[\\r\\n\"]", "");
 		if (content.length <= DATA_URL_LIMIT) {
-			return URI.create("data:" + type + ";base64," + Base64.getEncoder().encodeToString(content));
+			return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(content);
 		}
 		String boundary = "wanderframe-" + UUID.randomUUID();
 		String name = safeFilename(filename);
@@ -178,7 +178,7 @@ class HttpReplicateClient implements ReplicateClient {
 		if (url == null) {
 			throw new ReplicateException(response.statusCode(), "Replicate's file upload answered without urls.get");
 		}
-		return URI.create(url);
+		return url;
 	}
 
 	@Override

@@ -80,7 +80,8 @@ public final class ReadmePictures {
 			BufferedImage image = ImageIO.read(still.toFile());
 			Path layersDirectory = LocalCompositor.layersDirectory(still);
 			List<SceneLayers.Layer> layers = new ArrayList<>();
-			for (String name : new String[] { "sky", "far", "middle", "near", "subject" }) {
+			// the caption and vignette too, held still in front of the scene as the app's video has them
+			for (String name : new String[] { "sky", "far", "middle", "near", "subject", SceneLayers.CAPTION }) {
 				layers.add(new SceneLayers.Layer(name, ImageIO.read(layersDirectory.resolve(name + ".png").toFile()),
 						SceneLayers.parallaxOf(name), name.equals("subject")));
 			}

@@ -3,6 +3,8 @@ package com.wanderframe.video.internal.render;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import com.wanderframe.platform.Libav;
+
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
@@ -49,20 +51,11 @@ final class Ffmpeg {
 	}
 
 	static int check(int result, String what) throws IOException {
-		if (result < 0) {
-			throw new IOException(what + " failed: " + describe(result));
-		}
-		return result;
+		return Libav.check(result, what);
 	}
 
 	static String describe(int error) {
-		byte[] buffer = new byte[256];
-		avutil.av_strerror(error, buffer, buffer.length);
-		int length = 0;
-		while (length < buffer.length && buffer[length] != 0) {
-			length++;
-		}
-		return new String(buffer, 0, length, java.nio.charset.StandardCharsets.UTF_8) + " (" + error + ")";
+		return Libav.describe(error);
 	}
 
 }

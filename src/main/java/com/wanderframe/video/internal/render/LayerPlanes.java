@@ -403,6 +403,7 @@ final class LayerPlanes {
 				to = (int) span;
 				x += from * stepX;
 			}
+			return levelChromaRow(x, y, stepX, targetU, targetV, cover, offset, from, to);
 		}
 		int full = 0;
 		for (int k = from; k < to; k++, x += stepX, y += stepY) {
@@ -419,6 +420,53 @@ final class LayerPlanes {
 			}
 			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
 			long quads = chromaQuads[index];
+			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
+			if (covered == 0 && alphaQuad == -1) {
+				targetU[offset + k] = (byte) u;
+				targetV[offset + k] = (byte) v;
+				cover[offset + k] = (byte) 255;
+				full++;
+				continue;
+			}
+			int open = 255 - covered;
+			u = Math.floorDiv((u - 128) * open + 127, 255);
+			v = Math.floorDiv((v - 128) * open + 127, 255);
+			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + u);
+			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + v);
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int now = covered + (a * open + 127) / 255;
+			cover[offset + k] = (byte) now;
+			if (now >= 255) {
+				full++;
+			}
+		}
+		return full;
+	}
+
+	/**
+	 * {@link #chromaRow} of a partly transparent layer on a level row, output columns
+	 * {@code [from, to)}: one source row, so no clamping and no choice per pixel (this loop was
+	 * a fifth of a layered frame's painting).
+	 */
+	private int levelChromaRow(int x, int y, int stepX, byte[] targetU, byte[] targetV, byte[] cover, int offset,
+			int from, int to) {
+		int rowStart = (y >> 16) * chromaStride;
+		int wy = (y >>> 8) & 0xFF;
+		int[] alphaQuads = chromaAlphaQuads;
+		long[] colourQuads = chromaQuads;
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
+			int covered = cover[offset + k] & 0xFF;
+			if (covered == 255) {
+				continue;
+			}
+			int index = rowStart + (x >> 16);
+			int alphaQuad = alphaQuads[index];
+			if (alphaQuad == 0) {
+				continue;
+			}
+			int wx = (x >>> 8) & 0xFF;
+			long quads = colourQuads[index];
 			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
 			if (covered == 0 && alphaQuad == -1) {
 				targetU[offset + k] = (byte) u;

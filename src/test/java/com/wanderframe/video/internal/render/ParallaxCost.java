@@ -28,9 +28,9 @@ import com.wanderframe.location.Stage;
  */
 public final class ParallaxCost {
 
-	private static final int W = 2048, H = 1152;
+	static final int W = 2048, H = 1152;
 
-	private static final String PROMPT = "slow pan right, gentle push in";
+	static final String PROMPT = "slow pan right, gentle push in";
 
 	public static void main(String[] args) throws Exception {
 		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
