@@ -44,6 +44,13 @@ class RateLimitRulesTests {
 		assertThat(ClientAddress.of("12345")).as("digits alone are not an address")
 			.isEqualTo(new ClientAddress("other:12345", "other:12345"));
 		assertThat(ClientAddress.of(null)).isEqualTo(new ClientAddress("other:", "other:"));
+		// dotted like an address, but not one: read as themselves, never handed to a resolver
+		for (String notAQuad : new String[] { "1.2.3.4.5.6", "1.2.3.256", "cafe.be", "1.2.3" }) {
+			assertThat(ClientAddress.of(notAQuad)).as(notAQuad)
+				.isEqualTo(new ClientAddress("other:" + notAQuad, "other:" + notAQuad));
+		}
+		assertThat(ClientAddress.of("::ffff:203.0.113.77").address()).as("an IPv4-mapped IPv6 address is that IPv4 client")
+			.isEqualTo("203.0.113.77/32");
 	}
 
 	@Test
