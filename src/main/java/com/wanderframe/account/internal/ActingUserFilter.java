@@ -17,6 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Makes a signed-in person's request act as them in the database. */
 class ActingUserFilter extends OncePerRequestFilter {
 
+	/** Styles, scripts and pictures are the same for everyone: no session is read for them. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return StaticAssets.requested(request);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -1,6 +1,8 @@
 package com.wanderframe.account.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -45,15 +47,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
 	/** Pages and assets anyone may see; everything else needs a signed-in person. */
-	private static final String[] PUBLIC = { "/", "/signin", "/signup", "/error", "/css/**", "/js/**", "/img/**",
-			"/favicon.ico", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
+	private static final String[] PUBLIC = Stream.concat(Arrays.stream(StaticAssets.PATTERNS), Stream.of(
+			"/", "/signin", "/signup", "/error", "/actuator/health/**", "/api/auth/signup", "/api/auth/signin", "/api/locations/**",
 			"/api/webhooks/**", "/verify-email", "/api/auth/verify", "/v3/api-docs", "/v3/api-docs/**",
 			"/docs/api", "/swagger-ui.html",
 			// A share link's page and its two media files: the token is the capability (sharing module).
 			"/s/*", "/s/*/video.mp4", "/s/*/poster.jpg",
 			// The admin module answers everyone but an operator with 404 itself (AdminAccess), so a
 			// visitor is not even told that /admin exists by being sent to sign in.
-			"/admin", "/admin/**" };
+			"/admin", "/admin/**")).toArray(String[]::new);
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contextRepository,
@@ -162,6 +164,11 @@ class SecurityConfiguration {
 
 		CsrfCookieFilter(CookieCsrfTokenRepository tokens) {
 			this.tokens = tokens;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return StaticAssets.requested(request);
 		}
 
 		@Override

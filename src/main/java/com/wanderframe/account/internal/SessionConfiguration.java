@@ -1,14 +1,23 @@
 package com.wanderframe.account.internal;
 
 import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -56,6 +65,22 @@ class SessionConfiguration {
 					repository.setUpdateSessionQuery(UPDATE_SESSION_WHEN_IT_CHANGED);
 				}
 				return bean;
+			}
+		};
+	}
+
+	/**
+	 * Spring MVC looks for flash attributes in the session on every request, which loaded the
+	 * person's session for each style, script and picture and each API call. Only pages redirect
+	 * with flash attributes (the admin's grant form), so only pages look for them.
+	 */
+	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	FlashMapManager flashMapManager() {
+		RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
+		return new SessionFlashMapManager() {
+			@Override
+			protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+				return StaticAssets.requested(request) || api.matches(request) ? null : super.retrieveFlashMaps(request);
 			}
 		};
 	}

@@ -28,6 +28,12 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 		this.maxLifetime = maxLifetime;
 	}
 
+	/** Styles, scripts and pictures are the same for everyone: no session is read for them. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return StaticAssets.requested(request);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
