@@ -42,20 +42,12 @@ final class Ffmpeg {
 		AVDictionary options = new AVDictionary(null);
 		try {
 			avutil.av_dict_set(options, "protocol_whitelist", "file", 0);
-			check(avformat.avformat_open_input(format, file.toAbsolutePath().toString(), mp4, options),
+			Libav.check(avformat.avformat_open_input(format, file.toAbsolutePath().toString(), mp4, options),
 					"Opening " + file.getFileName() + " as MP4");
 		}
 		finally {
 			avutil.av_dict_free(options);
 		}
-	}
-
-	static int check(int result, String what) throws IOException {
-		return Libav.check(result, what);
-	}
-
-	static String describe(int error) {
-		return Libav.describe(error);
 	}
 
 }

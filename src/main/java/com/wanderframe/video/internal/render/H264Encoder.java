@@ -39,6 +39,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import com.wanderframe.platform.Libav;
+
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -98,7 +100,7 @@ final class H264Encoder implements AutoCloseable {
 	private void open(Path mp4, int fps, int threads) throws IOException {
 		String file = mp4.toAbsolutePath().toString();
 		format = new AVFormatContext(null);
-		Ffmpeg.check(avformat_alloc_output_context2(format, null, "mp4", file), "Creating the MP4 muxer");
+		Libav.check(avformat_alloc_output_context2(format, null, "mp4", file), "Creating the MP4 muxer");
 		AVCodec x264 = avcodec_find_encoder_by_name("libx264");
 		if (x264 == null) {
 			throw new IOException("This FFmpeg build has no libx264 encoder");
@@ -130,22 +132,22 @@ final class H264Encoder implements AutoCloseable {
 			av_dict_set(options, "preset", PRESET, 0);
 			av_dict_set(options, "crf", CRF, 0);
 			av_dict_set(options, "profile", "high", 0);
-			Ffmpeg.check(avcodec_open2(codec, x264, options), "Opening libx264");
+			Libav.check(avcodec_open2(codec, x264, options), "Opening libx264");
 		}
 		finally {
 			av_dict_free(options);
 		}
-		Ffmpeg.check(avcodec_parameters_from_context(stream.codecpar(), codec), "Describing the video stream");
+		Libav.check(avcodec_parameters_from_context(stream.codecpar(), codec), "Describing the video stream");
 		stream.time_base(av_make_q(1, fps));
 		stream.avg_frame_rate(av_make_q(fps, 1));
 
 		io = new AVIOContext(null);
-		Ffmpeg.check(avio_open(io, file, AVIO_FLAG_WRITE), "Opening " + file);
+		Libav.check(avio_open(io, file, AVIO_FLAG_WRITE), "Opening " + file);
 		format.pb(io);
 		AVDictionary muxer = new AVDictionary(null);
 		try {
 			av_dict_set(muxer, "movflags", "+faststart", 0);
-			Ffmpeg.check(avformat_write_header(format, muxer), "Writing the MP4 header");
+			Libav.check(avformat_write_header(format, muxer), "Writing the MP4 header");
 		}
 		finally {
 			av_dict_free(muxer);
@@ -157,7 +159,7 @@ final class H264Encoder implements AutoCloseable {
 			throw new IOException("Out of memory setting up the encoder");
 		}
 		frame.format(AV_PIX_FMT_YUV420P).width(width).height(height);
-		Ffmpeg.check(av_frame_get_buffer(frame, 0), "Allocating a video frame");
+		Libav.check(av_frame_get_buffer(frame, 0), "Allocating a video frame");
 	}
 
 	/** A frame to render into, laid out like the encoder's own so it goes over in one copy a plane. */
@@ -167,20 +169,20 @@ final class H264Encoder implements AutoCloseable {
 
 	void encode(YuvFrame picture) throws IOException {
 		// the encoder may still hold the previous picture; then this gives us a fresh buffer
-		Ffmpeg.check(av_frame_make_writable(frame), "Preparing a video frame");
+		Libav.check(av_frame_make_writable(frame), "Preparing a video frame");
 		copy(picture.y, picture.lumaStride, frame.data(0), frame.linesize(0), width, height);
 		copy(picture.u, picture.chromaStride, frame.data(1), frame.linesize(1), width / 2, height / 2);
 		copy(picture.v, picture.chromaStride, frame.data(2), frame.linesize(2), width / 2, height / 2);
 		frame.pts(nextPts++);
-		Ffmpeg.check(avcodec_send_frame(codec, frame), "Encoding a frame");
+		Libav.check(avcodec_send_frame(codec, frame), "Encoding a frame");
 		drain();
 	}
 
 	/** Flushes the encoder and completes the file (this is when {@code +faststart} moves the index). */
 	void finish() throws IOException {
-		Ffmpeg.check(avcodec_send_frame(codec, null), "Flushing the encoder");
+		Libav.check(avcodec_send_frame(codec, null), "Flushing the encoder");
 		drain();
-		Ffmpeg.check(av_write_trailer(format), "Finishing the MP4");
+		Libav.check(av_write_trailer(format), "Finishing the MP4");
 	}
 
 	private void drain() throws IOException {
@@ -189,11 +191,11 @@ final class H264Encoder implements AutoCloseable {
 			if (result == Ffmpeg.EAGAIN || result == AVERROR_EOF) {
 				return;
 			}
-			Ffmpeg.check(result, "Encoding a frame");
+			Libav.check(result, "Encoding a frame");
 			av_packet_rescale_ts(packet, codec.time_base(), stream.time_base());
 			packet.stream_index(stream.index());
 			// takes over the packet's data and resets it
-			Ffmpeg.check(av_interleaved_write_frame(format, packet), "Writing a frame");
+			Libav.check(av_interleaved_write_frame(format, packet), "Writing a frame");
 		}
 	}
 

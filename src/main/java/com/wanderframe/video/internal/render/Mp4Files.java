@@ -29,6 +29,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
+import com.wanderframe.platform.Libav;
+
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -62,8 +64,8 @@ public final class Mp4Files {
 		AVPacket packet = null;
 		try {
 			Ffmpeg.openMp4(format, file);
-			Ffmpeg.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
-			int index = Ffmpeg.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
+			Libav.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
+			int index = Libav.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
 					"Finding a video stream in " + file);
 			AVStream stream = format.streams(index);
 			AVCodecParameters parameters = stream.codecpar();
@@ -74,7 +76,7 @@ public final class Mp4Files {
 				if (result == AVERROR_EOF) {
 					break;
 				}
-				Ffmpeg.check(result, "Reading " + file);
+				Libav.check(result, "Reading " + file);
 				if (packet.stream_index() == index) {
 					frames++;
 				}

@@ -42,6 +42,8 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import com.wanderframe.platform.Libav;
+
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -88,8 +90,8 @@ final class VideoDecoder implements AutoCloseable {
 		try {
 			format = new AVFormatContext(null);
 			Ffmpeg.openMp4(format, file);
-			Ffmpeg.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
-			streamIndex = Ffmpeg.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
+			Libav.check(avformat_find_stream_info(format, (AVDictionary) null), "Reading " + file);
+			streamIndex = Libav.check(av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
 					"Finding a video stream in " + file);
 			stream = format.streams(streamIndex);
 			AVCodec decoder = avcodec_find_decoder(stream.codecpar().codec_id());
@@ -97,8 +99,8 @@ final class VideoDecoder implements AutoCloseable {
 				throw new IOException("No decoder for the video in " + file);
 			}
 			codec = avcodec_alloc_context3(decoder);
-			Ffmpeg.check(avcodec_parameters_to_context(codec, stream.codecpar()), "Setting up the decoder");
-			Ffmpeg.check(avcodec_open2(codec, decoder, (AVDictionary) null), "Opening the decoder");
+			Libav.check(avcodec_parameters_to_context(codec, stream.codecpar()), "Setting up the decoder");
+			Libav.check(avcodec_open2(codec, decoder, (AVDictionary) null), "Opening the decoder");
 			frame = av_frame_alloc();
 			packet = av_packet_alloc();
 		}
@@ -128,7 +130,7 @@ final class VideoDecoder implements AutoCloseable {
 				return false;
 			}
 			if (result != Ffmpeg.EAGAIN) {
-				Ffmpeg.check(result, "Decoding a frame");
+				Libav.check(result, "Decoding a frame");
 			}
 			if (flushed) {
 				return false;
@@ -136,15 +138,15 @@ final class VideoDecoder implements AutoCloseable {
 			int read = av_read_frame(format, packet);
 			if (read < 0) {
 				if (read != AVERROR_EOF) {
-					Ffmpeg.check(read, "Reading the video");
+					Libav.check(read, "Reading the video");
 				}
 				flushed = true;
-				Ffmpeg.check(avcodec_send_packet(codec, null), "Flushing the decoder");
+				Libav.check(avcodec_send_packet(codec, null), "Flushing the decoder");
 				continue;
 			}
 			try {
 				if (packet.stream_index() == streamIndex) {
-					Ffmpeg.check(avcodec_send_packet(codec, packet), "Decoding a frame");
+					Libav.check(avcodec_send_packet(codec, packet), "Decoding a frame");
 				}
 			}
 			finally {
