@@ -28,11 +28,6 @@ public class StorageQuota {
 		this.quota = quota;
 	}
 
-	/** The quota itself, in bytes. */
-	public long bytes() {
-		return quota.toBytes();
-	}
-
 	/**
 	 * Reads in the caller's transaction, if any, so row-level security applies to it.
 	 * @param bytes what is about to be stored; 0 for a generation, whose size is not known yet
@@ -42,11 +37,23 @@ public class StorageQuota {
 	public void requireRoom(UUID user, long bytes, String what) {
 		long limit = quota.toBytes();
 		long used = usage.bytesUsedBy(user);
-		if (used + bytes > limit || used >= limit) {
+		if (!fits(used, bytes, limit)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "storage_quota_exceeded",
 					"Your photos, images, videos and exports take " + megabytes(used) + " of your " + megabytes(limit)
 							+ ". Delete some to make room for " + what + ".");
 		}
+	}
+
+	/**
+	 * For work that learns its size only when done (an export): whether {@code bytes} more still
+	 * fit. Reads in the caller's transaction, if any, as {@link #requireRoom} does.
+	 */
+	public boolean hasRoom(UUID user, long bytes) {
+		return fits(usage.bytesUsedBy(user), bytes, quota.toBytes());
+	}
+
+	private static boolean fits(long used, long bytes, long limit) {
+		return used + bytes <= limit && used < limit;
 	}
 
 	private static String megabytes(long bytes) {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.wanderframe.media.MediaStore;
-import com.wanderframe.media.MediaUsage;
 import com.wanderframe.media.StorageQuota;
 import com.wanderframe.platform.ScratchSpace;
 import com.wanderframe.video.VideoRef;
@@ -38,8 +37,6 @@ class ExportJob {
 
 	private final MediaStore media;
 
-	private final MediaUsage usage;
-
 	private final StorageQuota quota;
 
 	private final ScratchSpace scratch;
@@ -48,13 +45,12 @@ class ExportJob {
 
 	private final SubjectFocus subjects;
 
-	ExportJob(VideoExports exports, Videos videos, MediaStore media, MediaUsage usage, StorageQuota quota,
+	ExportJob(VideoExports exports, Videos videos, MediaStore media, StorageQuota quota,
 			ScratchSpace scratch, TransactionTemplate transactions, SubjectFocus subjects) {
 		this.subjects = subjects;
 		this.exports = exports;
 		this.videos = videos;
 		this.media = media;
-		this.usage = usage;
 		this.quota = quota;
 		this.scratch = scratch;
 		this.transactions = transactions;
@@ -96,8 +92,7 @@ class ExportJob {
 			}
 			ExportRenderer.Result result = ExportRenderer.render(source, target, spec, ENCODER_THREADS);
 			long bytes = Files.size(target);
-			long used = usage.bytesUsedBy(row.ownerId());
-			if (used + bytes > quota.bytes()) {
+			if (!quota.hasRoom(row.ownerId(), bytes)) {
 				transactions.executeWithoutResult(status -> exports.fail(id, "storage_quota_exceeded",
 						"This export would not fit in your storage. Delete something and export again."));
 				return;
