@@ -389,56 +389,31 @@ final class LayerPlanes {
 	private int chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, byte[] cover,
 			int offset, int count) {
 		int chromaWidth = width / 2, chromaHeight = height / 2;
-		boolean level = stepY == 0;
-		int from = 0, to = count;
-		if (level) {
+		if (stepY == 0) {
 			x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
 			if (opaque) {
 				return opaqueChromaRow(x, y, stepX, targetU, targetV, cover, offset, count);
 			}
-			{
-				int quadRow = y >> 16;
-				long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
-				from = (int) (span >>> 32);
-				to = (int) span;
-				x += from * stepX;
-			}
-			return levelChromaRow(x, y, stepX, targetU, targetV, cover, offset, from, to);
+			int quadRow = y >> 16;
+			long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
+			int from = (int) (span >>> 32);
+			return levelChromaRow(x + from * stepX, y, stepX, targetU, targetV, cover, offset, from, (int) span);
 		}
+		// a rolled camera: the row crosses source rows, so every sample is clamped to the picture
 		int full = 0;
-		for (int k = from; k < to; k++, x += stepX, y += stepY) {
+		for (int k = 0; k < count; k++, x += stepX, y += stepY) {
 			int covered = cover[offset + k] & 0xFF;
 			if (covered == 255) {
 				continue;
 			}
-			int index = level ? (y >> 16) * chromaStride + (x >> 16)
-					: Math.max(0, Math.min(chromaHeight, y >> 16)) * chromaStride
-							+ Math.max(0, Math.min(chromaWidth, x >> 16));
+			int index = Math.max(0, Math.min(chromaHeight, y >> 16)) * chromaStride
+					+ Math.max(0, Math.min(chromaWidth, x >> 16));
 			int alphaQuad = opaque ? -1 : chromaAlphaQuads[index];
 			if (alphaQuad == 0) {
 				continue;
 			}
-			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			long quads = chromaQuads[index];
-			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
-			if (covered == 0 && alphaQuad == -1) {
-				targetU[offset + k] = (byte) u;
-				targetV[offset + k] = (byte) v;
-				cover[offset + k] = (byte) 255;
-				full++;
-				continue;
-			}
-			int open = 255 - covered;
-			u = Math.floorDiv((u - 128) * open + 127, 255);
-			v = Math.floorDiv((v - 128) * open + 127, 255);
-			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + u);
-			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + v);
-			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
-			int now = covered + (a * open + 127) / 255;
-			cover[offset + k] = (byte) now;
-			if (now >= 255) {
-				full++;
-			}
+			full += underChroma(chromaQuads[index], alphaQuad, (x >>> 8) & 0xFF, (y >>> 8) & 0xFF, covered, targetU,
+					targetV, cover, offset + k);
 		}
 		return full;
 	}
@@ -465,29 +440,35 @@ final class LayerPlanes {
 			if (alphaQuad == 0) {
 				continue;
 			}
-			int wx = (x >>> 8) & 0xFF;
-			long quads = colourQuads[index];
-			int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
-			if (covered == 0 && alphaQuad == -1) {
-				targetU[offset + k] = (byte) u;
-				targetV[offset + k] = (byte) v;
-				cover[offset + k] = (byte) 255;
-				full++;
-				continue;
-			}
-			int open = 255 - covered;
-			u = Math.floorDiv((u - 128) * open + 127, 255);
-			v = Math.floorDiv((v - 128) * open + 127, 255);
-			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + u);
-			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + v);
-			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
-			int now = covered + (a * open + 127) / 255;
-			cover[offset + k] = (byte) now;
-			if (now >= 255) {
-				full++;
-			}
+			full += underChroma(colourQuads[index], alphaQuad, (x >>> 8) & 0xFF, wy, covered, targetU, targetV, cover,
+					offset + k);
 		}
 		return full;
+	}
+
+	/**
+	 * Lays one chroma sample of this layer under what already covers the pixel ({@code covered}
+	 * of 255), front to back; an opaque sample on an uncovered pixel is copied as it is.
+	 * @return 1 when the pixel is now covered completely, else 0
+	 */
+	private static int underChroma(long quads, int alphaQuad, int wx, int wy, int covered, byte[] targetU,
+			byte[] targetV, byte[] cover, int at) {
+		int u = bilinear((int) quads, wx, wy), v = bilinear((int) (quads >>> 32), wx, wy);
+		if (covered == 0 && alphaQuad == -1) {
+			targetU[at] = (byte) u;
+			targetV[at] = (byte) v;
+			cover[at] = (byte) 255;
+			return 1;
+		}
+		int open = 255 - covered;
+		u = Math.floorDiv((u - 128) * open + 127, 255);
+		v = Math.floorDiv((v - 128) * open + 127, 255);
+		targetU[at] = clampByte((targetU[at] & 0xFF) + u);
+		targetV[at] = clampByte((targetV[at] & 0xFF) + v);
+		int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+		int now = covered + (a * open + 127) / 255;
+		cover[at] = (byte) now;
+		return now >= 255 ? 1 : 0;
 	}
 
 	private static int fixed(double value) {
