@@ -221,6 +221,11 @@ public final class TestImages {
 
 	/** The extended WebP form: a VP8X header announcing EXIF, the image, then the EXIF chunk. */
 	public static byte[] redOverBlueWebp(int width, int height, int orientation, String description) {
+		return redOverBlueWebpWithExifChunk(width, height, exif(orientation, description));
+	}
+
+	/** The extended WebP form with {@code exifChunk} as the EXIF chunk's content, as its writer left it. */
+	public static byte[] redOverBlueWebpWithExifChunk(int width, int height, byte[] exifChunk) {
 		ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
 		vp8x.put((byte) 0x08).put((byte) 0).put((byte) 0).put((byte) 0);
 		vp8x.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
@@ -228,7 +233,7 @@ public final class TestImages {
 		ByteArrayOutputStream chunks = new ByteArrayOutputStream();
 		chunks.writeBytes(webpChunk("VP8X", vp8x.array()));
 		chunks.writeBytes(webpChunk("VP8L", vp8l(width, height)));
-		chunks.writeBytes(webpChunk("EXIF", exif(orientation, description)));
+		chunks.writeBytes(webpChunk("EXIF", exifChunk));
 		return riff(chunks.toByteArray());
 	}
 
