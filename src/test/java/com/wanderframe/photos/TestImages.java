@@ -88,13 +88,24 @@ public final class TestImages {
 	 * is {@code rgba} (four 16-bit values); all-zero pixels compress about a thousand to one.
 	 */
 	public static byte[] png16BitRgba(int width, int height, int... rgba) {
+		return pngRgba(width, height, 16, rgba);
+	}
+
+	/** The same at 8 bits a channel (4 bytes a pixel once decoded); {@code rgba} are four 8-bit values. */
+	public static byte[] png8BitRgba(int width, int height, int... rgba) {
+		return pngRgba(width, height, 8, rgba);
+	}
+
+	private static byte[] pngRgba(int width, int height, int bits, int... rgba) {
+		int bytes = bits / 8;
 		ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
-		ihdr.putInt(width).putInt(height).put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
-		byte[] row = new byte[1 + width * 8];
+		ihdr.putInt(width).putInt(height).put((byte) bits).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+		byte[] row = new byte[1 + width * 4 * bytes];
 		for (int x = 0; x < width; x++) {
 			for (int channel = 0; channel < 4; channel++) {
-				row[1 + x * 8 + channel * 2] = (byte) (rgba[channel] >>> 8);
-				row[1 + x * 8 + channel * 2 + 1] = (byte) rgba[channel];
+				for (int b = 0; b < bytes; b++) {
+					row[1 + (x * 4 + channel) * bytes + b] = (byte) (rgba[channel] >>> (8 * (bytes - 1 - b)));
+				}
 			}
 		}
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);

@@ -3,6 +3,7 @@ package com.wanderframe.photos.internal;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +200,44 @@ class PhotoCleanerTests {
 	}
 
 	@Test
+	void aHugePanoramaIsOpenedAtEveryOtherPixelSoItCostsAQuarterOfTheMemory() throws IOException {
+		// 39.5 megapixels of grey, 8400 pixels wide: decoded whole, 39.5 MB for the pixels and as
+		// much again for the first scaled copy; decoded at every other pixel, a quarter of each.
+		Path panorama = write(
+				TestImages.encode(TestImages.redOverBlue(8400, 4700, BufferedImage.TYPE_BYTE_GRAY), "jpg"));
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
+
+		long before = threads.getCurrentThreadAllocatedBytes();
+		PhotoCleaner.Cleaned cleaned = cleaner.clean(panorama, dir.resolve("panorama.img"));
+		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+		assertThat(cleaned.width()).isEqualTo(2048);
+		assertThat(cleaned.height()).isEqualTo(1146);
+		assertThat(allocated).as("bytes allocated to clean it").isLessThan(70L * 1000 * 1000);
+	}
+
+	@Test
+	void aHugePanoramasShareOfTheDecodeBudgetCountsOnlyThePixelsItDecodes() throws IOException {
+		DecodeBudget budget = new DecodeBudget(96 * MIB, Duration.ofMillis(50));
+		PhotoCleaner busy = new PhotoCleaner(budget);
+		// 4200 x 2350 grey pixels decoded (9.9 MB), its halving steps (13.2 MB) and three copies of
+		// the final 2048 x 2048 pixels (48 MiB): 70.0 MiB, not the 137 MiB of every pixel.
+		Path panorama = write(
+				TestImages.encode(TestImages.redOverBlue(8400, 4700, BufferedImage.TYPE_BYTE_GRAY), "jpg"));
+		DecodeBudget.Lease others = budget.reserve(27 * MIB);
+
+		RetryableApiException refused = catchThrowableOfType(RetryableApiException.class,
+				() -> busy.clean(panorama, dir.resolve("busy.img")));
+
+		assertThat(refused).as("refused while 27 of 96 MiB are held").isNotNull();
+		others.close();
+		DecodeBudget.Lease fewer = budget.reserve(25 * MIB);
+		assertThat(busy.clean(panorama, dir.resolve("fits.img")).width()).isEqualTo(2048);
+		fewer.close();
+	}
+
+	@Test
 	void aPngBombIsRefusedFromItsHeader() {
 		byte[] bomb = TestImages.pngBomb();
 		assertThat(bomb.length).isLessThan(64 * 1024);
@@ -232,6 +271,15 @@ class PhotoCleanerTests {
 		assertThat(refused.code()).isEqualTo("photo_too_large_to_decode");
 		assertThat(refused.getMessage()).contains("274 MB").contains("6000 × 6000").contains("8 bytes per pixel")
 			.contains("the most is 152 MB");
+	}
+
+	@Test
+	void aPhotoThatTakesExactlyTheMostMemoryToOpenIsKept() throws IOException {
+		// 8000 x 5000 pixels of 8-bit RGBA: 40 megapixels, 160,000,000 bytes decoded, both the limits.
+		Kept kept = clean(TestImages.png8BitRgba(8000, 5000, 255, 0, 0, 255));
+
+		assertThat(kept.cleaned()).isEqualTo(new PhotoCleaner.Cleaned("image/jpeg", "jpg", 2048, 1280));
+		assertThat(isRed(kept.picture().getRGB(1024, 640))).isTrue();
 	}
 
 	@Test
@@ -356,13 +404,17 @@ class PhotoCleanerTests {
 		assertThat(isBlue(kept.picture().getRGB(10, 60))).isTrue();
 	}
 
-	@Test
-	void fineStripesAreScaledDownToAnEvenGreyNotToMoire() throws IOException {
-		// A finely striped shirt: black and white columns one pixel wide, almost three times too wide.
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void fineStripesAreScaledDownToAnEvenGreyNotToMoire(boolean upright) throws IOException {
+		// A finely striped shirt: black and white stripes one pixel wide, upright or lying, on a
+		// photo almost three times too wide.
 		BufferedImage stripes = new BufferedImage(6000, 400, BufferedImage.TYPE_BYTE_GRAY);
 		for (int y = 0; y < stripes.getHeight(); y++) {
-			for (int x = 1; x < stripes.getWidth(); x += 2) {
-				stripes.setRGB(x, y, 0xffffffff);
+			for (int x = 0; x < stripes.getWidth(); x++) {
+				if ((upright ? x : y) % 2 == 1) {
+					stripes.setRGB(x, y, 0xffffffff);
+				}
 			}
 		}
 
@@ -379,8 +431,8 @@ class PhotoCleanerTests {
 				lightest = Math.max(lightest, grey);
 			}
 		}
-		// Each halving step averages neighbouring columns: 128 everywhere, where one big step would
-		// pick some columns more than others and paint bands of light and dark.
+		// Each halving step averages neighbouring stripes: 128 everywhere, where one big step would
+		// pick some stripes more than others and paint bands of light and dark.
 		assertThat(darkest).as("darkest grey").isGreaterThan(110);
 		assertThat(lightest).as("lightest grey").isLessThan(146);
 	}
