@@ -58,6 +58,12 @@ public final class ImageLayers {
 		return imageKey + ".layers/";
 	}
 
+	/** The image a stored key belongs to: itself, or the image whose layers it is one of. */
+	public static String imageKeyOf(String key) {
+		int layers = key.indexOf(prefix(""));
+		return layers < 0 ? key : key.substring(0, layers);
+	}
+
 	/** Copies a directory of layers (with its manifest) into the store beside the image, manifest last. */
 	public static void store(MediaStore store, String imageKey, Path directory) throws IOException {
 		if (!Files.isRegularFile(directory.resolve(MANIFEST))) {
