@@ -18,8 +18,10 @@ import com.wanderframe.media.MediaStore;
 /**
  * The depth layers a generated image was made from, kept in the media store beside it
  * ({@code <image key>.layers/}): the painted backdrop's sky, far, middle and near layers, the
- * subject with its matte, and {@code scene.json} (written last, so a manifest means every layer
- * is there). Images made without layers (a photo with no person, Replicate's) have none.
+ * subject with its matte, the caption and vignette in front, and {@code scene.json} (written
+ * last, so a manifest means every layer is there). A photo with nobody in it, framed as a print,
+ * keeps two: the print in its backdrop and the caption, with no subject. Images made elsewhere
+ * (uploads, Replicate's) have none.
  */
 public final class ImageLayers {
 
@@ -33,12 +35,17 @@ public final class ImageLayers {
 	public record Layer(String name, int depth, String mediaKey) {
 	}
 
-	/** @param location the slug of the place the layers were painted from */
+	/**
+	 * @param location the slug of the place the layers were painted from
+	 * @param subject where the person stands, or null when nobody is in the picture (a print)
+	 */
 	public record Manifest(int width, int height, String location, Subject subject, List<Layer> layers) {
 	}
 
 	private static final Pattern SUBJECT = Pattern
 		.compile("\"subject\":\\{\"x\":(\\d+),\"y\":(\\d+),\"width\":(\\d+),\"height\":(\\d+)}");
+
+	private static final Pattern NO_SUBJECT = Pattern.compile("\"subject\":null");
 
 	private static final Pattern SIZE = Pattern.compile("\"width\":(\\d+),\"height\":(\\d+),\"location\":\"([a-z0-9-]+)\",");
 
@@ -49,6 +56,12 @@ public final class ImageLayers {
 
 	public static String prefix(String imageKey) {
 		return imageKey + ".layers/";
+	}
+
+	/** The image a stored key belongs to: itself, or the image whose layers it is one of. */
+	public static String imageKeyOf(String key) {
+		int layers = key.indexOf(prefix(""));
+		return layers < 0 ? key : key.substring(0, layers);
 	}
 
 	/** Copies a directory of layers (with its manifest) into the store beside the image, manifest last. */
@@ -94,7 +107,8 @@ public final class ImageLayers {
 	static Manifest parse(String json, String imageKey) {
 		Matcher size = SIZE.matcher(json);
 		Matcher subject = SUBJECT.matcher(json);
-		if (!size.find() || !subject.find()) {
+		boolean someone = subject.find();
+		if (!size.find() || !someone && !NO_SUBJECT.matcher(json).find()) {
 			throw new IllegalStateException("Not a layers manifest: " + json);
 		}
 		List<Layer> layers = new ArrayList<>();
@@ -103,8 +117,8 @@ public final class ImageLayers {
 			layers.add(new Layer(layer.group(1), Integer.parseInt(layer.group(2)), prefix(imageKey) + layer.group(3)));
 		}
 		return new Manifest(Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)), size.group(3),
-				new Subject(Integer.parseInt(subject.group(1)), Integer.parseInt(subject.group(2)),
-						Integer.parseInt(subject.group(3)), Integer.parseInt(subject.group(4))),
+				someone ? new Subject(Integer.parseInt(subject.group(1)), Integer.parseInt(subject.group(2)),
+						Integer.parseInt(subject.group(3)), Integer.parseInt(subject.group(4))) : null,
 				List.copyOf(layers));
 	}
 

@@ -26,7 +26,7 @@ public final class TestImages {
 	}
 
 	/** An image whose top half is red and bottom half blue. */
-	static BufferedImage redOverBlue(int width, int height, int type) {
+	public static BufferedImage redOverBlue(int width, int height, int type) {
 		BufferedImage image = new BufferedImage(width, height, type);
 		Graphics2D g = image.createGraphics();
 		g.setColor(Color.RED);
@@ -37,7 +37,7 @@ public final class TestImages {
 		return image;
 	}
 
-	static byte[] encode(BufferedImage image, String format) {
+	public static byte[] encode(BufferedImage image, String format) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			if (!ImageIO.write(image, format, out)) {
@@ -63,7 +63,7 @@ public final class TestImages {
 	 * A PNG that is a few kilobytes on disk and claims 50,000 × 50,000 pixels (7.5 GB once
 	 * decoded): a decompression bomb.
 	 */
-	static byte[] pngBomb() {
+	public static byte[] pngBomb() {
 		ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
 		ihdr.putInt(50_000).putInt(50_000).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -88,13 +88,24 @@ public final class TestImages {
 	 * is {@code rgba} (four 16-bit values); all-zero pixels compress about a thousand to one.
 	 */
 	public static byte[] png16BitRgba(int width, int height, int... rgba) {
+		return pngRgba(width, height, 16, rgba);
+	}
+
+	/** The same at 8 bits a channel (4 bytes a pixel once decoded); {@code rgba} are four 8-bit values. */
+	public static byte[] png8BitRgba(int width, int height, int... rgba) {
+		return pngRgba(width, height, 8, rgba);
+	}
+
+	private static byte[] pngRgba(int width, int height, int bits, int... rgba) {
+		int bytes = bits / 8;
 		ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
-		ihdr.putInt(width).putInt(height).put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
-		byte[] row = new byte[1 + width * 8];
+		ihdr.putInt(width).putInt(height).put((byte) bits).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+		byte[] row = new byte[1 + width * 4 * bytes];
 		for (int x = 0; x < width; x++) {
 			for (int channel = 0; channel < 4; channel++) {
-				row[1 + x * 8 + channel * 2] = (byte) (rgba[channel] >>> 8);
-				row[1 + x * 8 + channel * 2 + 1] = (byte) rgba[channel];
+				for (int b = 0; b < bytes; b++) {
+					row[1 + (x * 4 + channel) * bytes + b] = (byte) (rgba[channel] >>> (8 * (bytes - 1 - b)));
+				}
 			}
 		}
 		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -131,7 +142,7 @@ public final class TestImages {
 	}
 
 	/** The start of a PDF document: what a renamed PDF looks like to us. */
-	static byte[] pdf() {
+	public static byte[] pdf() {
 		return """
 				%PDF-1.4
 				1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -146,7 +157,7 @@ public final class TestImages {
 	 * coordinates (N 48°51'29", E 2°17'40"). The APP1 segment is assembled by hand (TIFF
 	 * structure, little-endian) and placed right after the JPEG's SOI marker.
 	 */
-	static byte[] withExif(byte[] jpeg, int orientation, String description) {
+	public static byte[] withExif(byte[] jpeg, int orientation, String description) {
 		byte[] tiffBytes = exif(orientation, description);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(0xff);
@@ -163,7 +174,7 @@ public final class TestImages {
 	}
 
 	/** A PNG with the same EXIF block in an {@code eXIf} chunk right after its header. */
-	static byte[] pngWithExif(byte[] png, int orientation, String description) {
+	public static byte[] pngWithExif(byte[] png, int orientation, String description) {
 		int afterHeader = 8 + 4 + 4 + 13 + 4;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(png, 0, afterHeader);
@@ -173,7 +184,7 @@ public final class TestImages {
 	}
 
 	/** The TIFF structure of an EXIF block: orientation, description, GPS position. */
-	static byte[] exif(int orientation, String description) {
+	public static byte[] exif(int orientation, String description) {
 		byte[] descriptionBytes = (description + "\0").getBytes(StandardCharsets.US_ASCII);
 		ByteBuffer tiff = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
 		tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
@@ -215,12 +226,17 @@ public final class TestImages {
 	 * pixel and no Huffman tables are needed. (No WebP encoder is available to Java here:
 	 * TwelveMonkeys reads WebP but does not write it.)
 	 */
-	static byte[] redOverBlueWebp(int width, int height) {
+	public static byte[] redOverBlueWebp(int width, int height) {
 		return riff(webpChunk("VP8L", vp8l(width, height)));
 	}
 
 	/** The extended WebP form: a VP8X header announcing EXIF, the image, then the EXIF chunk. */
-	static byte[] redOverBlueWebp(int width, int height, int orientation, String description) {
+	public static byte[] redOverBlueWebp(int width, int height, int orientation, String description) {
+		return redOverBlueWebpWithExifChunk(width, height, exif(orientation, description));
+	}
+
+	/** The extended WebP form with {@code exifChunk} as the EXIF chunk's content, as its writer left it. */
+	public static byte[] redOverBlueWebpWithExifChunk(int width, int height, byte[] exifChunk) {
 		ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
 		vp8x.put((byte) 0x08).put((byte) 0).put((byte) 0).put((byte) 0);
 		vp8x.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
@@ -228,7 +244,7 @@ public final class TestImages {
 		ByteArrayOutputStream chunks = new ByteArrayOutputStream();
 		chunks.writeBytes(webpChunk("VP8X", vp8x.array()));
 		chunks.writeBytes(webpChunk("VP8L", vp8l(width, height)));
-		chunks.writeBytes(webpChunk("EXIF", exif(orientation, description)));
+		chunks.writeBytes(webpChunk("EXIF", exifChunk));
 		return riff(chunks.toByteArray());
 	}
 

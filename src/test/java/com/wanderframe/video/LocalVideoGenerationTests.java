@@ -1,10 +1,19 @@
 package com.wanderframe.video;
 
+import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +25,7 @@ import com.wanderframe.Ledger;
 import com.wanderframe.Studio;
 import com.wanderframe.credits.Credits;
 import com.wanderframe.media.MediaStore;
+import com.wanderframe.segmentation.TestPortraits;
 import com.wanderframe.video.internal.render.Mp4Files;
 import com.wanderframe.video.internal.render.VideoInfo;
 
@@ -109,6 +119,48 @@ class LocalVideoGenerationTests {
 		assertThat(poster.header("Content-Type")).isEqualTo("image/jpeg");
 
 		assertThat(Ledger.entriesFor(jdbc, id)).containsExactly("charge");
+	}
+
+	@Test
+	void aFramedPrintsVideoHoldsThePlacesNameStillInFrontWhileThePictureMovesBehindIt(@TempDir Path tmp)
+			throws Exception {
+		// Nobody is in the coffee photo: step 3 frames it as a print, the place's name beside it.
+		ApiClient.Response photo = studio.uploadPhoto(Files.readAllBytes(TestPortraits.coffeeFile()), "coffee.png",
+				"image/png");
+		assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+		ApiClient.Response started = client.post("/api/images",
+				"{\"photoId\":\"%s\",\"location\":\"venice-canals\"}".formatted(photo.json().path("id").asString()));
+		JsonNode image = studio.awaitTerminal("/api/images/" + started.json().path("id").asString(),
+				Duration.ofMinutes(1));
+		assertThat(image.path("subject").isNull()).as(image.toString()).isTrue();
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(client.get(image.path("url").asString()).bytes()));
+
+		String id = started("{\"imageId\":\"%s\",\"prompt\":\"slow push in\",\"duration\":6,\"resolution\":\"512p\"}"
+			.formatted(image.path("id").asString()));
+		JsonNode done = studio.awaitTerminal("/api/video/" + id, Duration.ofMinutes(2));
+		assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
+		Path mp4 = Files.write(tmp.resolve("print.mp4"), client.get(done.path("videoUrl").asString()).bytes());
+		List<BufferedImage> frames = Mp4Files.decodeFrames(mp4, 0, 149);
+		BufferedImage first = frames.get(0), last = frames.get(1);
+
+		// The name's letters: the bright pixels low in the picture (over its dark fade), at the video's size.
+		BufferedImage shown = scaled(picture, first.getWidth(), first.getHeight());
+		List<Point> name = new ArrayList<>();
+		for (int y = shown.getHeight() * 87 / 100; y < shown.getHeight() * 97 / 100; y++) {
+			for (int x = 0; x < shown.getWidth(); x++) {
+				if (luma(shown, x, y) > 200) {
+					name.add(new Point(x, y));
+				}
+			}
+		}
+		assertThat(name).as("the picture shows the place's name").hasSizeGreaterThan(150);
+		int w = first.getWidth(), h = first.getHeight();
+		double moved = meanLumaChange(first, last, pixels(new Rectangle(w / 4, h / 4, w / 2, h / 2)));
+		assertThat(moved).as("the camera pushes in on the print").isGreaterThan(6);
+		// a few levels of the encoder's noise at the letters' edges; sliding or growing, they change by about 120
+		assertThat(meanLumaChange(first, last, name)).as("the name stays whole and still (the picture moved %.1f)", moved)
+			.isLessThan(8);
+		assertThat(meanLumaChange(shown, first, name)).as("the name shows where the picture has it").isLessThan(12);
 	}
 
 	@Test
@@ -355,6 +407,38 @@ class LocalVideoGenerationTests {
 
 	private UUID me() {
 		return UUID.fromString(client.get("/api/me").json().path("id").asString());
+	}
+
+	private static BufferedImage scaled(BufferedImage image, int width, int height) {
+		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(image, 0, 0, width, height, null);
+		g.dispose();
+		return out;
+	}
+
+	private static List<Point> pixels(Rectangle area) {
+		List<Point> all = new ArrayList<>();
+		for (int y = area.y; y < area.y + area.height; y++) {
+			for (int x = area.x; x < area.x + area.width; x++) {
+				all.add(new Point(x, y));
+			}
+		}
+		return all;
+	}
+
+	private static double meanLumaChange(BufferedImage a, BufferedImage b, List<Point> where) {
+		double sum = 0;
+		for (Point p : where) {
+			sum += Math.abs(luma(a, p.x, p.y) - luma(b, p.x, p.y));
+		}
+		return sum / where.size();
+	}
+
+	private static double luma(BufferedImage image, int x, int y) {
+		int rgb = image.getRGB(x, y);
+		return 0.2126 * ((rgb >> 16) & 0xFF) + 0.7152 * ((rgb >> 8) & 0xFF) + 0.0722 * (rgb & 0xFF);
 	}
 
 

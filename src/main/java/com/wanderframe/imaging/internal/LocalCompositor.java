@@ -40,11 +40,16 @@ import com.wanderframe.segmentation.PersonSegmentation;
  * ({@link SceneCompositor}), with the picture's depth layers kept beside it for the video; when
  * no person is found (or the build had no segmentation model), the photo as a print standing in
  * the location's backdrop, framed with rounded corners and a soft shadow, colour-graded toward
- * the scene's light. Both carry a caption naming the place and are deterministic.
+ * the scene's light. Both carry a caption naming the place, kept beside the picture as a layer
+ * of its own (with the print as the one layer behind it when there is no person), and are
+ * deterministic.
  */
 class LocalCompositor implements ImageGenerator {
 
-	/** Beside the JPEG: the layers and {@code scene.json} (size, subject box, layers back to front). */
+	/**
+	 * Beside the JPEG: the layers and {@code scene.json} (size, subject box or null when nobody is
+	 * in the picture, layers back to front, the caption's last).
+	 */
 	static Path layersDirectory(Path image) {
 		return image.resolveSibling(image.getFileName() + ".layers");
 	}
@@ -88,34 +93,56 @@ class LocalCompositor implements ImageGenerator {
 		Optional<PersonMatte> person = segmentation.find(photo);
 		if (person.isEmpty()) {
 			log.info("No person found in the photo for image {}: framing the whole photo", request.imageId());
-			writeJpeg(compose(photo, locations.backdrop(slug), request.location().name()), target, 0.9f);
+			Framed framed = compose(photo, locations.backdrop(slug), request.location().name());
+			finish(framed.print(), framed.caption(), List.of(new Scenery.Layer(PRINT_LAYER, 0, framed.print())), null,
+					slug, target);
 			return new GeneratedImage(WIDTH, HEIGHT);
 		}
 		long seed = slug.hashCode() * 31L + Arrays.hashCode(request.photo().bytes());
 		SceneCompositor.Composition composition = new SceneCompositor().compose(person.get(), locations.backdrop(slug),
 				locations.scenery(slug), seed);
-		BufferedImage image = composition.image();
-		// The caption and the vignette are drawn once, on a layer of their own, so the layered
-		// video shows the same picture as this one (the video keeps them in front of the scene).
-		BufferedImage overlay = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
-		Graphics2D o = overlay.createGraphics();
-		quality(o);
-		caption(o, request.location().name(), Palette.of(image), composition.subject().getCenterX() < WIDTH / 2.0);
-		vignette(o);
-		o.dispose();
-		Graphics2D g = image.createGraphics();
-		g.drawImage(overlay, 0, 0, null);
-		g.dispose();
-		writeJpeg(image, target, 0.9f);
-		int front = composition.layers().stream().mapToInt(Scenery.Layer::depth).max().orElse(0) + 1;
-		List<Scenery.Layer> layers = new java.util.ArrayList<>(composition.layers());
-		layers.add(new Scenery.Layer(CAPTION_LAYER, front, overlay));
-		writeLayers(layers, composition.subject(), slug, layersDirectory(target));
+		BufferedImage caption = captionLayer(request.location().name(), Palette.of(composition.image()),
+				composition.subject().getCenterX() < WIDTH / 2.0);
+		finish(composition.image(), caption, composition.layers(), composition.subject(), slug, target);
 		return new GeneratedImage(WIDTH, HEIGHT);
+	}
+
+	/**
+	 * Writes the picture with its caption as the JPEG a person sees and downloads, and beside it
+	 * the depth layers with the caption and vignette as a layer of their own in front, so the
+	 * local video shows the same picture and holds the caption still while the scene moves.
+	 * @param subject where the person stands, or null for a photo with nobody in it
+	 */
+	private static void finish(BufferedImage picture, BufferedImage caption, List<Scenery.Layer> depth,
+			Rectangle subject, String slug, Path target) throws IOException {
+		BufferedImage shown = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = shown.createGraphics();
+		g.drawImage(picture, 0, 0, null);
+		g.drawImage(caption, 0, 0, null);
+		g.dispose();
+		writeJpeg(shown, target, 0.9f);
+		int front = depth.stream().mapToInt(Scenery.Layer::depth).max().orElse(0) + 1;
+		List<Scenery.Layer> layers = new java.util.ArrayList<>(depth);
+		layers.add(new Scenery.Layer(CAPTION_LAYER, front, caption));
+		writeLayers(layers, subject, slug, layersDirectory(target));
+	}
+
+	/** The caption and the vignette on a transparent layer of the picture's size. */
+	private static BufferedImage captionLayer(String text, Palette palette, boolean alignRight) {
+		BufferedImage layer = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = layer.createGraphics();
+		quality(g);
+		caption(g, text, palette, alignRight);
+		vignette(g);
+		g.dispose();
+		return layer;
 	}
 
 	/** The layer with the caption and the vignette, in front of everything. */
 	static final String CAPTION_LAYER = "caption";
+
+	/** The one picture of a photo framed as a print: the backdrop with the print in it, no caption. */
+	static final String PRINT_LAYER = "print";
 
 	private static void writeLayers(List<Scenery.Layer> all, Rectangle subject, String location, Path directory)
 			throws IOException {
@@ -129,14 +156,20 @@ class LocalCompositor implements ImageGenerator {
 				.append(",\"file\":\"").append(file).append("\"}");
 		}
 		Rectangle s = subject;
-		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"location\":\"" + location + "\",\"subject\":{\"x\":" + s.x + ",\"y\":" + s.y
-				+ ",\"width\":" + s.width + ",\"height\":" + s.height + "},\"layers\":[" + layers + "]}";
+		String where = s == null ? "null"
+				: "{\"x\":" + s.x + ",\"y\":" + s.y + ",\"width\":" + s.width + ",\"height\":" + s.height + "}";
+		String json = "{\"width\":" + WIDTH + ",\"height\":" + HEIGHT + ",\"location\":\"" + location
+				+ "\",\"subject\":" + where + ",\"layers\":[" + layers + "]}";
 		Files.writeString(directory.resolve(SCENE_FILE), json);
 	}
 
 	static final String SCENE_FILE = "scene.json";
 
-	BufferedImage compose(BufferedImage photo, BufferedImage backdrop, String caption) {
+	/** A photo framed as a print: the backdrop with the print standing in it, and the caption's layer. */
+	record Framed(BufferedImage print, BufferedImage caption) {
+	}
+
+	Framed compose(BufferedImage photo, BufferedImage backdrop, String caption) {
 		BufferedImage canvas = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = canvas.createGraphics();
 		quality(g);
@@ -165,11 +198,8 @@ class LocalCompositor implements ImageGenerator {
 		BufferedImage shadow = shadow(card.getWidth() + 80, card.getHeight() + 80, 40);
 		g.drawImage(shadow, shadowPlace, null);
 		g.drawImage(card, place, null);
-
-		caption(g, caption, palette, !right);
-		vignette(g);
 		g.dispose();
-		return canvas;
+		return new Framed(canvas, captionLayer(caption, palette, !right));
 	}
 
 	/** Scales and crops to fill {@code width×height}, keeping a little more of the top, where faces are. */

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The depth layers a local video moves through: those kept beside a locally composed image, or
- * for any other image (an upload, Replicate's) two made here, the person and the background
- * with the hole behind them filled; none when nobody is in the picture (it then moves flat).
+ * The depth layers a local video moves through: those kept beside a locally composed image (for
+ * a photo framed as a print, the print and its caption), or for any other image (an upload,
+ * Replicate's) two made here, the person and the background with the hole behind them filled;
+ * none when nobody is in such a picture (it then moves flat).
  */
 @Component
 class DepthLayers {
@@ -71,8 +72,13 @@ class DepthLayers {
 			layers.add(new SceneLayers.Layer(layer.name(), picture, SceneLayers.parallaxOf(layer.name()),
 					"subject".equals(layer.name())));
 		}
-		Stage stage = locations.stage(manifest.location());
 		ImageLayers.Subject s = manifest.subject();
+		if (s == null) {
+			// A photo framed as a print: one flat picture that moves as a flat pan does (the
+			// place's ripples and twinkling would run over the photo too), its caption held in front.
+			return new SceneLayers(layers, -1, new Rectangle(), Set.of());
+		}
+		Stage stage = locations.stage(manifest.location());
 		return new SceneLayers(layers, stage.horizon(), new Rectangle(s.x(), s.y(), s.width(), s.height()),
 				stage.ambient());
 	}

@@ -120,11 +120,20 @@ class SceneCompositeTests {
 	}
 
 	@Test
-	void aPhotoWithoutAPersonIsFramedWholeAndKeepsNoLayers() throws IOException {
+	void aPhotoWithoutAPersonIsFramedWholeAndKeepsThePrintAndItsCaptionAsLayers() throws IOException {
 		Path target = generate(Files.readAllBytes(TestPortraits.coffeeFile()), LOCATIONS.require("venice-canals"),
 				"coffee.jpg");
-		assertThat(target).isRegularFile();
-		assertThat(LocalCompositor.layersDirectory(target)).doesNotExist();
+		BufferedImage image = ImageIO.read(target.toFile());
+		Path layers = LocalCompositor.layersDirectory(target);
+		String scene = Files.readString(layers.resolve(LocalCompositor.SCENE_FILE));
+		assertThat(scene).contains("\"subject\":null", "\"name\":\"print\",\"depth\":0",
+				"\"name\":\"caption\",\"depth\":1");
+
+		// The picture a person downloads still shows the name; the print alone has none of it.
+		Rectangle strip = new Rectangle(0, image.getHeight() * 80 / 100, image.getWidth(), image.getHeight() * 20 / 100);
+		double without = meanDifference(stacked(layers, "print"), image, strip);
+		double with = meanDifference(stacked(layers, "print", "caption"), image, strip);
+		assertThat(with).as("with the caption layer (without it: %.1f)", without).isLessThan(without / 3);
 	}
 
 	static Rectangle subject(String sceneJson) {

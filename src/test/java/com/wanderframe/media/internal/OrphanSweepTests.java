@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.wanderframe.ApiClient;
 import com.wanderframe.Studio;
+import com.wanderframe.imaging.ImageLayers;
+import com.wanderframe.media.MediaObject;
 import com.wanderframe.media.MediaStore;
 import com.wanderframe.platform.DataDirectory;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A crash between storing a file and recording its row leaves a file nobody can reach; the sweep
- * removes such files from the local store once they are past the grace period, and nothing else.
+ * removes such files from the local store once they are past the grace period, and nothing else
+ * (an image's layers belong to it).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OrphanSweepTests {
@@ -69,6 +74,32 @@ class OrphanSweepTests {
 		assertThat(file(inFlight)).exists();
 		assertThat(file(foreign)).exists();
 		assertThat(client.get("/api/photos/" + photoId + "/content").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anImagesLayersStayWhileTheImageDoesAndGoWithAnImageNoRowClaims() throws IOException {
+		ApiClient client = ApiClient.signedUp(port);
+		UUID user = UUID.fromString(client.get("/api/me").json().path("id").asString());
+		String image = "images/" + user + "/" + new Studio(client).imageAtLocation() + ".jpg";
+		List<String> layers;
+		try (Stream<MediaObject> stored = store.list(ImageLayers.prefix(image))) {
+			layers = stored.map(MediaObject::key).toList();
+		}
+		assertThat(layers).as("the local compositor keeps the picture's layers").isNotEmpty();
+		String orphanLayer = ImageLayers.prefix("images/" + user + "/" + UUID.randomUUID() + ".jpg") + "print.png";
+		store.put(orphanLayer, new byte[] { 1, 2, 3 }, null);
+		for (String key : Stream.concat(Stream.of(image, orphanLayer), layers.stream()).toList()) {
+			Files.setLastModifiedTime(file(key), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+		}
+
+		sweep.sweep();
+
+		assertThat(file(orphanLayer)).doesNotExist();
+		assertThat(file(image)).exists();
+		for (String layer : layers) {
+			assertThat(file(layer)).as(layer).exists();
+		}
+		assertThat(ImageLayers.read(store, image)).as("step 4 still finds them").isPresent();
 	}
 
 	private Path file(String key) {

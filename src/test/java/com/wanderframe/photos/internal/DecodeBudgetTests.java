@@ -55,6 +55,23 @@ class DecodeBudgetTests {
 	}
 
 	@Test
+	void anUploadInterruptedWhileWaitingGivesUpAndLeavesTheInterruptForTheServer() {
+		DecodeBudget.Lease all = budget.reserve(10 * KIB);
+		Thread.currentThread().interrupt();
+		try {
+			RetryableApiException busy = catchThrowableOfType(RetryableApiException.class, () -> budget.reserve(1));
+
+			assertThat(busy.code()).isEqualTo("busy_try_again");
+			// A server shutting down interrupts its request threads; the flag tells the rest of the request.
+			assertThat(Thread.currentThread().isInterrupted()).as("still interrupted").isTrue();
+		}
+		finally {
+			Thread.interrupted();
+			all.close();
+		}
+	}
+
+	@Test
 	void aDecodeTakesAShareEvenWhenItsSizeIsUnknownOrZero() {
 		DecodeBudget tiny = new DecodeBudget(KIB, Duration.ofMillis(50));
 		DecodeBudget.Lease zero = tiny.reserve(0);
