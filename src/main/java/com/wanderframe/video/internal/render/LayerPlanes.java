@@ -27,14 +27,11 @@ final class LayerPlanes {
 
 	final boolean opaque;
 
-	/** Low half: premultiplied luma above black (0..219) quads; high half: alpha quads. Null when opaque. */
-	private final long[] lumaQuads;
+	/** Premultiplied luma above black (0..219), as quads. */
+	private final int[] lumaQuads;
 
-	/**
-	 * Luma quads alone when the layer is opaque (the sky, the biggest and last layer drawn):
-	 * half the memory to stream through per frame, and no alpha to look at.
-	 */
-	private final int[] opaqueLumaQuads;
+	/** Alpha quads, apart from the luma so a solid run reads half the memory; null when opaque. */
+	private final int[] alphaQuads;
 
 	/** Low half: Cb quads, high half: Cr quads; premultiplied about 128. */
 	private final long[] chromaQuads;
@@ -45,10 +42,20 @@ final class LayerPlanes {
 	private final int lumaStride, chromaStride;
 
 	/**
-	 * Per quad row of the luma plane (border included): the first and last quad column that
-	 * touches a visible pixel; first > last for a row with none.
+	 * Per quad row (border included), its visible quads as runs, so a row is walked only where
+	 * the layer shows and its solid parts by a loop that never looks at alpha: run {@code i} of
+	 * row {@code r}, for {@code i} from {@code lumaRunIndex[r]} to {@code lumaRunIndex[r + 1]},
+	 * is quad columns {@code lumaRuns[3i]} to {@code lumaRuns[3i + 1]}, solid (every quad opaque)
+	 * when {@code lumaRuns[3i + 2]} is 1. Null when the layer is opaque.
 	 */
-	private final int[] lumaFirst, lumaLast, chromaFirst, chromaLast;
+	private final int[] lumaRunIndex, lumaRuns, chromaRunIndex, chromaRuns;
+
+	/**
+	 * Solid stretches shorter than this many quads, and gaps shorter than it, are walked as part
+	 * of a partly transparent run: a ragged edge (foliage, hair) then costs a few runs per row,
+	 * not one per leaf.
+	 */
+	private static final int SHORTEST_RUN = 8;
 
 	private LayerPlanes(int[] premultiplied, int width, int height, boolean opaque) {
 		this.width = width;
@@ -98,38 +105,71 @@ final class LayerPlanes {
 		padEdges(chromaAlpha, chromaWidth, chromaHeight, chromaStride);
 
 		int[] lumaQ = quads(luma, lumaStride), alphaQ = quads(alpha, lumaStride);
-		opaqueLumaQuads = opaque ? lumaQ : null;
-		lumaQuads = opaque ? null : new long[lumaQ.length];
-		for (int i = 0; !opaque && i < lumaQuads.length; i++) {
-			lumaQuads[i] = (lumaQ[i] & 0xFFFFFFFFL) | ((long) alphaQ[i] << 32);
-		}
+		lumaQuads = lumaQ;
+		alphaQuads = opaque ? null : alphaQ;
 		int[] cbQ = quads(cb, chromaStride), crQ = quads(cr, chromaStride);
 		chromaQuads = new long[cbQ.length];
 		for (int i = 0; i < chromaQuads.length; i++) {
 			chromaQuads[i] = (cbQ[i] & 0xFFFFFFFFL) | ((long) crQ[i] << 32);
 		}
 		chromaAlphaQuads = opaque ? null : quads(chromaAlpha, chromaStride);
-		int lumaRows = height + 2, chromaRows = chromaHeight + 2;
-		lumaFirst = new int[lumaRows];
-		lumaLast = new int[lumaRows];
-		extents(alphaQ, lumaStride, lumaRows, lumaFirst, lumaLast);
-		chromaFirst = new int[chromaRows];
-		chromaLast = new int[chromaRows];
-		extents(opaque ? quads(chromaAlpha, chromaStride) : chromaAlphaQuads, chromaStride, chromaRows, chromaFirst,
-				chromaLast);
+		if (opaque) {
+			lumaRunIndex = lumaRuns = chromaRunIndex = chromaRuns = null;
+		}
+		else {
+			lumaRunIndex = new int[height + 3];
+			lumaRuns = runs(alphaQ, lumaStride, height + 2, lumaRunIndex);
+			chromaRunIndex = new int[chromaHeight + 3];
+			chromaRuns = runs(chromaAlphaQuads, chromaStride, chromaHeight + 2, chromaRunIndex);
+		}
 	}
 
-	private static void extents(int[] alphaQuads, int stride, int rows, int[] first, int[] last) {
+	/** The runs of {@link #lumaRuns} for a plane of alpha quads; fills {@code index}. */
+	private static int[] runs(int[] alphaQuads, int stride, int rows, int[] index) {
+		int[] runs = new int[3 * 64];
+		int n = 0;
+		// one row's segments of quads of one kind (0 nothing shows, 1 solid, 2 partly transparent)
+		int[] first = new int[stride], last = new int[stride], kind = new int[stride];
 		for (int r = 0; r < rows; r++) {
-			first[r] = stride;
-			last[r] = -1;
+			index[r] = n;
+			int segments = 0;
 			for (int c = 0; c < stride; c++) {
-				if (alphaQuads[r * stride + c] != 0) {
-					first[r] = Math.min(first[r], c);
-					last[r] = c;
+				int a = alphaQuads[r * stride + c];
+				int k = a == 0 ? 0 : a == -1 ? 1 : 2;
+				if (segments > 0 && kind[segments - 1] == k) {
+					last[segments - 1] = c;
+				}
+				else {
+					first[segments] = last[segments] = c;
+					kind[segments++] = k;
 				}
 			}
+			for (int i = 0; i < segments; i++) {
+				boolean shortRun = last[i] - first[i] + 1 < SHORTEST_RUN;
+				boolean inside = i > 0 && i < segments - 1;
+				if (shortRun && (kind[i] == 1 || kind[i] == 0 && inside)) {
+					kind[i] = 2;
+				}
+			}
+			for (int i = 0; i < segments; i++) {
+				if (kind[i] == 0) {
+					continue;
+				}
+				if (n > index[r] && runs[3 * (n - 1) + 2] == kind[i] && runs[3 * (n - 1) + 1] + 1 == first[i]) {
+					runs[3 * (n - 1) + 1] = last[i];
+					continue;
+				}
+				if (3 * n + 3 > runs.length) {
+					runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+				}
+				runs[3 * n] = first[i];
+				runs[3 * n + 1] = last[i];
+				runs[3 * n + 2] = kind[i];
+				n++;
+			}
 		}
+		index[rows] = n;
+		return java.util.Arrays.copyOf(runs, 3 * n);
 	}
 
 	/**
@@ -179,7 +219,10 @@ final class LayerPlanes {
 	 * being added, the frame's planes hold the colour gathered so far (luma from 16, chroma
 	 * about 128), {@link Coverage} how much of each pixel is already covered. A covered pixel
 	 * is never sampled again and a covered row not even visited, so the sky behind the whole
-	 * city costs nothing and the layers together cost little more than one.
+	 * city costs nothing and the layers together cost little more than one. On a level camera a
+	 * row is walked run by run: where this layer shows nothing it is not walked at all, where a
+	 * nearer layer's solid run already covers the frame it is jumped over, and a solid run of this
+	 * layer is sampled without looking at alpha.
 	 */
 	void under(Framing.Viewport viewport, YuvFrame frame, double[] shifts, Coverage coverage) {
 		double cos = Math.cos(viewport.roll()), sin = Math.sin(viewport.roll());
@@ -196,7 +239,7 @@ final class LayerPlanes {
 			double x = viewport.centerX() + cos * dx - sin * dy + 1;
 			double y = viewport.centerY() + sin * dx + cos * dy + 1;
 			coverage.lumaRowFull[row] += lumaRow(fixed(x), fixed(y), stepX, stepY, frame.y, coverage.luma,
-					row * frame.lumaStride, frame.width);
+					coverage.lumaSolid, coverage.lumaTouched, coverage.walk, row, row * frame.lumaStride, frame.width);
 		}
 		int chromaWidth = frame.width / 2;
 		for (int row = 0; row < frame.height / 2; row++) {
@@ -209,13 +252,15 @@ final class LayerPlanes {
 			double y = viewport.centerY() + sin * dx + cos * dy;
 			// luma position -> chroma plane position: chroma sample i sits at luma 2i + 0.5
 			coverage.chromaRowFull[row] += chromaRow(fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), stepX,
-					stepY, frame.u, frame.v, coverage.chroma, row * frame.chromaStride, chromaWidth);
+					stepY, frame.u, frame.v, coverage.chroma, coverage.chromaSolid, coverage.chromaTouched,
+					coverage.walk, row, row * frame.chromaStride, chromaWidth);
 		}
 	}
 
 	/**
-	 * How much of each pixel of a frame the layers added so far cover, and per row how many
-	 * pixels are covered completely; one per renderer thread, cleared for each frame.
+	 * How much of each pixel of a frame the layers added so far cover, per row how many pixels
+	 * are covered completely, and where solid runs covered whole stretches; one per renderer
+	 * thread, cleared for each frame.
 	 */
 	static final class Coverage {
 
@@ -223,12 +268,22 @@ final class LayerPlanes {
 
 		final int[] lumaRowFull, chromaRowFull;
 
+		/** Stretches known covered completely, and stretches outside which nothing is covered at all. */
+		final Stretches lumaSolid, chromaSolid, lumaTouched, chromaTouched;
+
 		Coverage(YuvFrame shape) {
 			luma = new byte[shape.y.length];
 			chroma = new byte[shape.u.length];
 			lumaRowFull = new int[shape.height];
 			chromaRowFull = new int[shape.height / 2];
+			lumaSolid = new Stretches(shape.height, false);
+			chromaSolid = new Stretches(shape.height / 2, false);
+			lumaTouched = new Stretches(shape.height, true);
+			chromaTouched = new Stretches(shape.height / 2, true);
 		}
+
+		/** The level row being walked. */
+		final RowWalk walk = new RowWalk();
 
 		/** Clears this and {@code frame} for a new frame: nothing covered, nothing gathered. */
 		void clear(YuvFrame frame) {
@@ -236,9 +291,121 @@ final class LayerPlanes {
 			java.util.Arrays.fill(chroma, (byte) 0);
 			java.util.Arrays.fill(lumaRowFull, 0);
 			java.util.Arrays.fill(chromaRowFull, 0);
+			lumaSolid.clear();
+			chromaSolid.clear();
+			lumaTouched.clear();
+			chromaTouched.clear();
 			java.util.Arrays.fill(frame.y, (byte) 16);
 			java.util.Arrays.fill(frame.u, (byte) 128);
 			java.util.Arrays.fill(frame.v, (byte) 128);
+		}
+
+	}
+
+	/**
+	 * A level row being walked: which plane, where its first sample sits in this layer, and what
+	 * its samples go into; one per renderer thread, so a row costs no allocation.
+	 */
+	static final class RowWalk {
+
+		boolean luma;
+
+		int x, stepX, rowStart, wy, offset, row, count;
+
+		byte[] target, targetV, cover;
+
+		Stretches solid, touched;
+
+	}
+
+	/**
+	 * Per output row, stretches of columns {@code [from, to)}, sorted and apart, that tell the
+	 * walk what the per-pixel coverage would say without reading it: which pixels are covered
+	 * completely (a subset of them: a row holds at most {@link #MOST} stretches, and pixels a
+	 * partly transparent run happened to complete are not in it), or, {@code outward}, outside
+	 * which nothing is covered at all (a superset: stretches that do not fit widen the last).
+	 */
+	static final class Stretches {
+
+		static final int MOST = 16;
+
+		/** Row {@code r}'s stretches at {@code 2 * MOST * r}: from, to, from, to... */
+		final int[] bounds;
+
+		final int[] counts;
+
+		/** This layer's new stretches of the row being walked, to merge in when it is done. */
+		private final int[] fresh = new int[2 * MOST], merged = new int[4 * MOST];
+
+		private int freshCount;
+
+		private final boolean outward;
+
+		Stretches(int rows, boolean outward) {
+			bounds = new int[2 * MOST * rows];
+			counts = new int[rows];
+			this.outward = outward;
+		}
+
+		void clear() {
+			java.util.Arrays.fill(counts, 0);
+		}
+
+		void add(int from, int to) {
+			if (freshCount > 0 && fresh[2 * freshCount - 1] == from) {
+				fresh[2 * freshCount - 1] = to;
+			}
+			else if (freshCount < MOST) {
+				fresh[2 * freshCount] = from;
+				fresh[2 * freshCount + 1] = to;
+				freshCount++;
+			}
+			else if (outward) {
+				// stretches come left to right: the last one reaching to here holds this one too
+				fresh[2 * freshCount - 1] = to;
+			}
+		}
+
+		/** Adds {@code [from, to)} to row {@code row}'s stretches at once. */
+		void touch(int row, int from, int to) {
+			add(from, to);
+			commit(row);
+		}
+
+		/** Merges the stretches added since the last call into row {@code row}'s. */
+		void commit(int row) {
+			if (freshCount == 0) {
+				return;
+			}
+			int base = 2 * MOST * row, known = counts[row];
+			int i = 0, j = 0, n = 0;
+			while (i < known || j < freshCount) {
+				boolean old = j >= freshCount || i < known && bounds[base + 2 * i] < fresh[2 * j];
+				int from = old ? bounds[base + 2 * i] : fresh[2 * j];
+				int to = old ? bounds[base + 2 * i + 1] : fresh[2 * j + 1];
+				if (old) {
+					i++;
+				}
+				else {
+					j++;
+				}
+				if (n > 0 && merged[2 * n - 1] >= from) {
+					merged[2 * n - 1] = Math.max(merged[2 * n - 1], to);
+				}
+				else {
+					merged[2 * n] = from;
+					merged[2 * n + 1] = to;
+					n++;
+				}
+			}
+			if (n > MOST && outward) {
+				merged[2 * MOST - 1] = merged[2 * n - 1];
+			}
+			// what does not fit of what is covered is simply not known: the per-pixel coverage has it
+			n = Math.min(n, MOST);
+			System.arraycopy(merged, 0, bounds, base, 2 * n);
+			counts[row] = n;
+			freshCount = 0;
 		}
 
 	}
@@ -257,68 +424,166 @@ final class LayerPlanes {
 		return -Math.floorDiv(-a, b);
 	}
 
+	/** What a {@link Piece} samples: a partly transparent run. */
+	private static final int PARTIAL = 0;
+
+	/** A solid run over pixels a nearer layer may have partly covered. */
+	private static final int SOLID = 1;
+
+	/** A solid run over pixels nothing covers yet: plain samples, as in a flat picture. */
+	private static final int SOLID_ON_NOTHING = 2;
+
+	/**
+	 * Walks the runs of quad row {@code quadRow} as output columns of a level row starting at
+	 * source position {@code x}, minus the stretches already covered, calling {@code piece} for
+	 * each part left; solid parts become covered stretches, the others touched ones.
+	 * @return how many pixels of the row this layer covered completely
+	 */
+	private int walkRuns(RowWalk walk, int[] runIndex, int[] runs, int quadRow) {
+		int x = walk.x, stepX = walk.stepX, count = walk.count, row = walk.row;
+		Stretches solid = walk.solid, touched = walk.touched;
+		int[] bounds = solid.bounds;
+		int base = 2 * Stretches.MOST * row, known = solid.counts[row];
+		int full = 0, skip = 0;
+		for (int r = runIndex[quadRow], end = runIndex[quadRow + 1]; r < end; r++) {
+			long span = span(x, stepX, count, runs[3 * r], runs[3 * r + 1]);
+			int from = (int) (span >>> 32), to = (int) span;
+			if (from >= to) {
+				continue;
+			}
+			boolean isSolid = runs[3 * r + 2] == 1;
+			while (skip < known && bounds[base + 2 * skip + 1] <= from) {
+				skip++;
+			}
+			int k = from;
+			for (int s = skip; k < to;) {
+				if (s < known && bounds[base + 2 * s] <= k) {
+					k = Math.max(k, bounds[base + 2 * s + 1]);
+					s++;
+					continue;
+				}
+				int stop = s < known ? Math.min(to, bounds[base + 2 * s]) : to;
+				if (isSolid) {
+					full += splitByTouched(walk, k, stop);
+					solid.add(k, stop);
+				}
+				else {
+					full += piece(walk, k, stop, PARTIAL);
+				}
+				k = stop;
+			}
+		}
+		// everything this layer may have written, solid too (the covered stretches may not hold it all)
+		for (int r = runIndex[quadRow], end = runIndex[quadRow + 1]; r < end; r++) {
+			long span = span(x, stepX, count, runs[3 * r], runs[3 * r + 1]);
+			if (span != 0) {
+				touched.add((int) (span >>> 32), (int) span);
+			}
+		}
+		solid.commit(row);
+		touched.commit(row);
+		return full;
+	}
+
+	/**
+	 * Calls {@code piece} for the solid columns {@code [from, to)}, as {@link #SOLID_ON_NOTHING}
+	 * where no touched stretch reaches and {@link #SOLID} where one does.
+	 */
+	private int splitByTouched(RowWalk walk, int from, int to) {
+		Stretches touched = walk.touched;
+		int base = 2 * Stretches.MOST * walk.row, known = touched.counts[walk.row];
+		int full = 0, k = from;
+		for (int s = 0; s < known && k < to; s++) {
+			int start = touched.bounds[base + 2 * s], stop = touched.bounds[base + 2 * s + 1];
+			if (stop <= k) {
+				continue;
+			}
+			if (start >= to) {
+				break;
+			}
+			if (start > k) {
+				full += piece(walk, k, start, SOLID_ON_NOTHING);
+			}
+			int end = Math.min(stop, to);
+			full += piece(walk, Math.max(start, k), end, SOLID);
+			k = end;
+		}
+		if (k < to) {
+			full += piece(walk, k, to, SOLID_ON_NOTHING);
+		}
+		return full;
+	}
+
+	/** Samples output columns {@code [from, to)} of the row being walked, of a {@code kind} of run. */
+	private int piece(RowWalk walk, int from, int to, int kind) {
+		int x = walk.x + from * walk.stepX;
+		if (walk.luma) {
+			return switch (kind) {
+				case SOLID_ON_NOTHING -> plainLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover,
+						walk.offset, from, to);
+				case SOLID -> opaqueLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover, walk.offset,
+						from, to);
+				default -> partialLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover, walk.offset,
+						from, to);
+			};
+		}
+		return kind == SOLID_ON_NOTHING
+				? plainChroma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.targetV, walk.cover,
+						walk.offset, from, to)
+				: levelChroma(x, walk.stepX, walk.rowStart, walk.wy, kind == SOLID, walk.target, walk.targetV,
+						walk.cover, walk.offset, from, to);
+	}
+
 	/** @return how many pixels of the row this layer covered completely */
-	private int lumaRow(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, int offset, int count) {
+	private int lumaRow(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, Stretches solid,
+			Stretches touched, RowWalk walk, int row, int offset, int count) {
 		if (stepY != 0) {
+			touched.touch(row, 0, count);
 			return lumaRowRolled(x, y, stepX, stepY, target, cover, offset, count);
 		}
-		// a row shifted past the edge is held at it (the fit leaves room only for the camera)
-		x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
-		if (opaque) {
-			return opaqueLumaRow(x, y, stepX, target, cover, offset, count);
-		}
-		int from = 0, to = count;
 		int quadRow = y >> 16;
-		{
-			long span = span(x, stepX, count, lumaFirst[quadRow], lumaLast[quadRow]);
-			from = (int) (span >>> 32);
-			to = (int) span;
-			x += from * stepX;
-		}
-		int rowStart = quadRow * lumaStride;
-		int wy = (y >>> 8) & 0xFF;
-		int full = 0;
-		for (int k = from; k < to; k++, x += stepX) {
-			int covered = cover[offset + k] & 0xFF;
-			if (covered == 255) {
-				continue;
+		walk.luma = true;
+		// a row shifted past the edge is held at it (the fit leaves room only for the camera)
+		walk.x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
+		walk.stepX = stepX;
+		walk.rowStart = quadRow * lumaStride;
+		walk.wy = (y >>> 8) & 0xFF;
+		walk.target = target;
+		walk.cover = cover;
+		walk.offset = offset;
+		walk.row = row;
+		walk.count = count;
+		walk.solid = solid;
+		walk.touched = touched;
+		return opaque ? openStretches(walk) : walkRuns(walk, lumaRunIndex, lumaRuns, quadRow);
+	}
+
+	/** Calls {@code piece} for each stretch of {@code [0, count)} not known to be covered (solid ones). */
+	private int openStretches(RowWalk walk) {
+		Stretches solid = walk.solid;
+		int base = 2 * Stretches.MOST * walk.row, known = solid.counts[walk.row];
+		int full = 0, k = 0;
+		for (int s = 0; s <= known; s++) {
+			int stop = s < known ? solid.bounds[base + 2 * s] : walk.count;
+			if (stop > k) {
+				full += splitByTouched(walk, k, stop);
 			}
-			long quads = lumaQuads[rowStart + (x >> 16)];
-			int alphaQuad = (int) (quads >>> 32);
-			if (alphaQuad == 0) {
-				continue;
-			}
-			int wx = (x >>> 8) & 0xFF;
-			int value = bilinear((int) quads, wx, wy);
-			if (covered == 0 && alphaQuad == -1) {
-				target[offset + k] = (byte) (16 + value);
-				cover[offset + k] = (byte) 255;
-				full++;
-				continue;
-			}
-			int open = 255 - covered;
-			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
-			int a = opaque || alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
-			int now = covered + (a * open + 127) / 255;
-			cover[offset + k] = (byte) now;
-			if (now >= 255) {
-				full++;
+			if (s < known) {
+				k = Math.max(k, solid.bounds[base + 2 * s + 1]);
 			}
 		}
 		return full;
 	}
 
 	/**
-	 * {@link #lumaRow} for an opaque layer: every pixel it reaches it covers, so only what is
-	 * already there decides (nothing in front: the sample goes straight in, as in a flat picture).
-	 * The opaque layer is the farthest, drawn last, so the coverage it completes is not written:
-	 * nothing reads it after this layer.
+	 * Output columns {@code [from, to)} of a level row over opaque quads: every pixel not yet
+	 * covered gets covered (nothing in front: the sample goes straight in, as in a flat picture).
 	 */
-	private int opaqueLumaRow(int x, int y, int stepX, byte[] target, byte[] cover, int offset, int count) {
-		int[] quads = opaqueLumaQuads;
-		int rowStart = (y >> 16) * lumaStride;
-		int wy = (y >>> 8) & 0xFF;
-		for (int k = 0; k < count; k++, x += stepX) {
+	private int opaqueLuma(int x, int stepX, int rowStart, int wy, byte[] target, byte[] cover, int offset, int from,
+			int to) {
+		int[] quads = lumaQuads;
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
 			int covered = cover[offset + k] & 0xFF;
 			if (covered == 255) {
 				continue;
@@ -326,34 +591,53 @@ final class LayerPlanes {
 			int value = bilinear(quads[rowStart + (x >> 16)], (x >>> 8) & 0xFF, wy);
 			target[offset + k] = (byte) (covered == 0 ? 16 + value
 					: Math.min(235, (target[offset + k] & 0xFF) + (value * (255 - covered) + 127) / 255));
+			cover[offset + k] = (byte) 255;
+			full++;
 		}
-		return count;
+		return full;
 	}
 
-	/** {@link #chromaRow} for an opaque layer on a level row, as {@link #opaqueLumaRow}. */
-	private int opaqueChromaRow(int x, int y, int stepX, byte[] targetU, byte[] targetV, byte[] cover, int offset,
-			int count) {
-		long[] quads = chromaQuads;
-		int rowStart = (y >> 16) * chromaStride;
-		int wy = (y >>> 8) & 0xFF;
-		for (int k = 0; k < count; k++, x += stepX) {
+	/**
+	 * The same where nothing covers the frame yet: each sample goes straight in, the loop of a
+	 * flat picture. The opaque layer, the last, leaves the coverage alone: nothing reads it after.
+	 */
+	private int plainLuma(int x, int stepX, int rowStart, int wy, byte[] target, byte[] cover, int offset, int from,
+			int to) {
+		int[] quads = lumaQuads;
+		for (int k = from; k < to; k++, x += stepX) {
+			target[offset + k] = (byte) (16 + bilinear(quads[rowStart + (x >> 16)], (x >>> 8) & 0xFF, wy));
+		}
+		if (!opaque) {
+			java.util.Arrays.fill(cover, offset + from, offset + to, (byte) 255);
+		}
+		return to - from;
+	}
+
+	/** The same over quads that may be partly transparent. */
+	private int partialLuma(int x, int stepX, int rowStart, int wy, byte[] target, byte[] cover, int offset, int from,
+			int to) {
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
 			int covered = cover[offset + k] & 0xFF;
 			if (covered == 255) {
 				continue;
 			}
-			long quad = quads[rowStart + (x >> 16)];
-			int wx = (x >>> 8) & 0xFF;
-			int u = bilinear((int) quad, wx, wy), v = bilinear((int) (quad >>> 32), wx, wy);
-			if (covered == 0) {
-				targetU[offset + k] = (byte) u;
-				targetV[offset + k] = (byte) v;
+			int alphaQuad = alphaQuads[rowStart + (x >> 16)];
+			if (alphaQuad == 0) {
 				continue;
 			}
+			int wx = (x >>> 8) & 0xFF;
+			int value = bilinear(lumaQuads[rowStart + (x >> 16)], wx, wy);
 			int open = 255 - covered;
-			targetU[offset + k] = clampByte((targetU[offset + k] & 0xFF) + Math.floorDiv((u - 128) * open + 127, 255));
-			targetV[offset + k] = clampByte((targetV[offset + k] & 0xFF) + Math.floorDiv((v - 128) * open + 127, 255));
+			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int now = covered + (a * open + 127) / 255;
+			cover[offset + k] = (byte) now;
+			if (now >= 255) {
+				full++;
+			}
 		}
-		return count;
+		return full;
 	}
 
 	/** The same for a rolled camera, every sample held inside the picture. */
@@ -366,16 +650,15 @@ final class LayerPlanes {
 				continue;
 			}
 			int index = Math.max(0, Math.min(height, y >> 16)) * lumaStride + Math.max(0, Math.min(width, x >> 16));
-			long quads = opaque ? opaqueLumaQuads[index] | 0xFFFFFFFF00000000L : lumaQuads[index];
-			int alphaQuad = (int) (quads >>> 32);
+			int alphaQuad = opaque ? -1 : alphaQuads[index];
 			if (alphaQuad == 0) {
 				continue;
 			}
 			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
 			int open = 255 - covered;
-			int value = bilinear((int) quads, wx, wy);
+			int value = bilinear(lumaQuads[index], wx, wy);
 			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
-			int a = opaque || alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
 			int now = covered + (a * open + 127) / 255;
 			cover[offset + k] = (byte) now;
 			if (now >= 255) {
@@ -387,19 +670,27 @@ final class LayerPlanes {
 
 	/** @return how many pixels of the row this layer covered completely */
 	private int chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, byte[] cover,
-			int offset, int count) {
+			Stretches solid, Stretches touched, RowWalk walk, int row, int offset, int count) {
 		int chromaWidth = width / 2, chromaHeight = height / 2;
 		if (stepY == 0) {
-			x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
-			if (opaque) {
-				return opaqueChromaRow(x, y, stepX, targetU, targetV, cover, offset, count);
-			}
 			int quadRow = y >> 16;
-			long span = span(x, stepX, count, chromaFirst[quadRow], chromaLast[quadRow]);
-			int from = (int) (span >>> 32);
-			return levelChromaRow(x + from * stepX, y, stepX, targetU, targetV, cover, offset, from, (int) span);
+			walk.luma = false;
+			walk.x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
+			walk.stepX = stepX;
+			walk.rowStart = quadRow * chromaStride;
+			walk.wy = (y >>> 8) & 0xFF;
+			walk.target = targetU;
+			walk.targetV = targetV;
+			walk.cover = cover;
+			walk.offset = offset;
+			walk.row = row;
+			walk.count = count;
+			walk.solid = solid;
+			walk.touched = touched;
+			return opaque ? openStretches(walk) : walkRuns(walk, chromaRunIndex, chromaRuns, quadRow);
 		}
 		// a rolled camera: the row crosses source rows, so every sample is clamped to the picture
+		touched.touch(row, 0, count);
 		int full = 0;
 		for (int k = 0; k < count; k++, x += stepX, y += stepY) {
 			int covered = cover[offset + k] & 0xFF;
@@ -419,14 +710,12 @@ final class LayerPlanes {
 	}
 
 	/**
-	 * {@link #chromaRow} of a partly transparent layer on a level row, output columns
-	 * {@code [from, to)}: one source row, so no clamping and no choice per pixel (this loop was
-	 * a fifth of a layered frame's painting).
+	 * Output columns {@code [from, to)} of a level chroma row: one source row, so no clamping
+	 * (this loop was a fifth of a layered frame's painting); over {@code solid} quads alpha is
+	 * not looked at.
 	 */
-	private int levelChromaRow(int x, int y, int stepX, byte[] targetU, byte[] targetV, byte[] cover, int offset,
-			int from, int to) {
-		int rowStart = (y >> 16) * chromaStride;
-		int wy = (y >>> 8) & 0xFF;
+	private int levelChroma(int x, int stepX, int rowStart, int wy, boolean solid, byte[] targetU, byte[] targetV,
+			byte[] cover, int offset, int from, int to) {
 		int[] alphaQuads = chromaAlphaQuads;
 		long[] colourQuads = chromaQuads;
 		int full = 0;
@@ -436,7 +725,7 @@ final class LayerPlanes {
 				continue;
 			}
 			int index = rowStart + (x >> 16);
-			int alphaQuad = alphaQuads[index];
+			int alphaQuad = solid ? -1 : alphaQuads[index];
 			if (alphaQuad == 0) {
 				continue;
 			}
@@ -444,6 +733,22 @@ final class LayerPlanes {
 					offset + k);
 		}
 		return full;
+	}
+
+	/** {@link #plainLuma} for chroma. */
+	private int plainChroma(int x, int stepX, int rowStart, int wy, byte[] targetU, byte[] targetV, byte[] cover,
+			int offset, int from, int to) {
+		long[] quads = chromaQuads;
+		for (int k = from; k < to; k++, x += stepX) {
+			long quad = quads[rowStart + (x >> 16)];
+			int wx = (x >>> 8) & 0xFF;
+			targetU[offset + k] = (byte) bilinear((int) quad, wx, wy);
+			targetV[offset + k] = (byte) bilinear((int) (quad >>> 32), wx, wy);
+		}
+		if (!opaque) {
+			java.util.Arrays.fill(cover, offset + from, offset + to, (byte) 255);
+		}
+		return to - from;
 	}
 
 	/**

@@ -452,7 +452,16 @@ final class LayeredSource {
 			int x0 = (int) Math.floor(cx - radius), x1 = (int) Math.ceil(cx + radius);
 			int y0 = (int) Math.floor(cy - radius), y1 = (int) Math.ceil(cy + radius);
 			for (int y = Math.max(0, y0); y <= Math.min(frame.height - 1, y1); y++) {
-				for (int x = Math.max(0, x0); x <= Math.min(frame.width - 1, x1); x++) {
+				int from = Math.max(0, x0), to = Math.min(frame.width - 1, x1) + 1;
+				if (from >= to) {
+					continue;
+				}
+				// the layers behind must know this part of the row is no longer bare
+				coverage.lumaTouched.touch(y, from, to);
+				if ((y & 1) == 0) {
+					coverage.chromaTouched.touch(y / 2, from / 2, (to + 1) / 2);
+				}
+				for (int x = from; x < to; x++) {
 					double ex = x + 0.5 - cx, ey = y + 0.5 - cy, d = Math.sqrt(ex * ex + ey * ey);
 					double a = alpha * Math.max(0, Math.min(1, radius + 0.5 - d));
 					if (a <= 0) {

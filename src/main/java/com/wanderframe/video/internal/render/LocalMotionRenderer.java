@@ -181,7 +181,8 @@ public class LocalMotionRenderer {
 			List<Pose> roomy = poses.stream()
 				.map((pose) -> new Pose(Math.pow(pose.zoom(), most), pose.x() * most, pose.y() * most, pose.roll()))
 				.toList();
-			double closer = 1 + 2.0 * AMBIENT_ROOM / width;
+			// a scene where nothing sways (a framed print) is framed as the flat picture would be
+			double closer = layers.swaysOnItsOwn() ? 1 + 2.0 * AMBIENT_ROOM / width : 1;
 			List<Pose> framed = poses.stream()
 				.map((pose) -> new Pose(pose.zoom() * closer, pose.x(), pose.y(), pose.roll()))
 				.toList();

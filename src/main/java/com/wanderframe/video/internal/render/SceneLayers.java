@@ -47,6 +47,14 @@ public record SceneLayers(List<Layer> layers, double horizon, Rectangle subject,
 		return new SceneLayers(List.of(new Layer("picture", image, 1, false)), -1, new Rectangle(), Set.of());
 	}
 
+	/**
+	 * Whether anything in the scene moves sideways on its own (the sky drifting, rows of water
+	 * or trees, the person swaying), so the clip needs room at its edges for it.
+	 */
+	boolean swaysOnItsOwn() {
+		return !ambient.isEmpty() || layers.stream().anyMatch(Layer::subject);
+	}
+
 	/** How far each depth follows the camera: the sky least, the subject floating in front. */
 	public static double parallaxOf(String name) {
 		return switch (name) {

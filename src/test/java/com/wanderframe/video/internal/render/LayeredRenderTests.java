@@ -133,6 +133,25 @@ class LayeredRenderTests {
 	}
 
 	@Test
+	void aSceneWhereNothingSwaysIsFramedAsTheFlatPictureIs() throws IOException {
+		// a framed print: one depth layer, nobody in it, nothing of the place's own motion
+		BufferedImage print = TestPictures.textured(W, H, 4);
+		SceneLayers scene = new SceneLayers(List.of(new SceneLayers.Layer("print", print, 1, false)), -1,
+				new Rectangle(), Set.of());
+
+		Path layered = render(scene, "slow push in", 1);
+		Path flat = Files.createTempFile(directory, "flat", ".mp4");
+		renderer.render(new RenderRequest(print, "slow push in", 1, 512, 25), flat, (percent) -> {
+		});
+
+		BufferedImage first = Mp4Files.decodeFrames(layered, 0, 1).get(0);
+		BufferedImage flatFirst = Mp4Files.decodeFrames(flat, 0, 1).get(0);
+		Rectangle whole = new Rectangle(0, 0, first.getWidth(), first.getHeight());
+		assertThat(meanDifference(first, flatFirst, whole)).as("the print's clip starts on the flat pan's frame")
+			.isLessThan(2);
+	}
+
+	@Test
 	void unknownWordsChangeNothing() {
 		assertThat(Atmosphere.parse("a purple elephant humming")).isEqualTo(Atmosphere.NONE);
 		Atmosphere parsed = Atmosphere.parse("Strong wind and rain, the camera still");
