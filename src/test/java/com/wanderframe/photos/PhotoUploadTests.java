@@ -80,6 +80,7 @@ class PhotoUploadTests {
 		BufferedImage served = TestImages.decode(content.bytes());
 		assertThat(served.getWidth()).isEqualTo(800);
 		assertThat(served.getHeight()).isEqualTo(1000);
+		assertThat(uploadsInScratch()).as("the upload's working files, once it is kept").isEmpty();
 	}
 
 	@Test
@@ -357,7 +358,10 @@ class PhotoUploadTests {
 
 		assertThat(seen).isEqualTo(uploaded);
 		assertThat(client.get("/api/photos?page=3&size=2").json().path("items").size()).isZero();
+		assertThat(client.get("/api/photos?size=100").json().path("items").size()).as("the largest page").isEqualTo(5);
+		assertThat(client.get("/api/photos?size=1").json().path("items").size()).as("the smallest page").isEqualTo(1);
 		assertThat(client.get("/api/photos?size=101").code()).isEqualTo("invalid_size");
+		assertThat(client.get("/api/photos?size=0").code()).isEqualTo("invalid_size");
 		assertThat(client.get("/api/photos?page=-1").code()).isEqualTo("invalid_page");
 	}
 
@@ -420,6 +424,28 @@ class PhotoUploadTests {
 			.isZero();
 		assertThat(filesUnderMedia()).noneMatch(path -> path.contains(user.toString()))
 			.noneMatch(path -> path.endsWith(".tmp"));
+		assertThat(uploadsInScratch()).as("the upload's working files, once it is refused").isEmpty();
+	}
+
+	/**
+	 * Uploads being cleaned (the file as sent, the photo as it will be kept) in the app's scratch
+	 * space; each upload removes its own when it is answered, or the disk fills up photo by photo.
+	 */
+	private List<String> uploadsInScratch() {
+		Path scratch = data.resolve("scratch");
+		if (!Files.exists(scratch)) {
+			return List.of();
+		}
+		// <scratch>/<instance>/<file>: not the directories of generations, which keep their own files.
+		try (Stream<Path> files = Files.walk(scratch, 2)) {
+			return files.filter(Files::isRegularFile)
+				.map(path -> path.getFileName().toString())
+				.filter(name -> name.startsWith("upload-") || name.startsWith("photo-"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<String> filesUnderMedia() {
