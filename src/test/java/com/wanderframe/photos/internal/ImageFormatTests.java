@@ -23,6 +23,11 @@ class ImageFormatTests {
 			.isEqualTo(ImageFormat.PNG);
 		assertThat(ImageFormat.sniff(file("c.bin", 'R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'E', 'B', 'P')))
 			.isEqualTo(ImageFormat.WEBP);
+		assertThat(ImageFormat.sniff(file("cut.jpg", 0xff, 0xd8, 0xff))).as("a JPEG cut off after its signature")
+			.isEqualTo(ImageFormat.JPEG);
+		assertThat(ImageFormat.sniff(file("cut.png", 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n')))
+			.as("a PNG cut off after its signature")
+			.isEqualTo(ImageFormat.PNG);
 		assertThat(ImageFormat.JPEG.imageIoName()).isEqualTo("jpeg");
 		assertThat(ImageFormat.WEBP.imageIoName()).isEqualTo("webp");
 	}

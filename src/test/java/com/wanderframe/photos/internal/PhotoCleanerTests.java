@@ -334,6 +334,21 @@ class PhotoCleanerTests {
 	}
 
 	@Test
+	void aPhotoCutOffRightAfterItsSignatureIsRefusedAsDamagedNotAsTheWrongFormat() {
+		// An upload that broke off after its first bytes: the person is told the photo is
+		// damaged (try again), not that a JPEG or PNG is a format we do not take.
+		byte[] jpegSignature = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
+		byte[] pngSignature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+		for (byte[] file : List.of(jpegSignature, pngSignature)) {
+			ApiException refused = refused(file);
+
+			assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+			assertThat(refused.code()).isEqualTo("photo_unreadable");
+		}
+	}
+
+	@Test
 	void whileOtherPhotosHoldTheDecodeMemoryAPhotoIsToldToComeBack() throws IOException {
 		DecodeBudget budget = new DecodeBudget(64 * MIB, Duration.ofMillis(50));
 		PhotoCleaner busy = new PhotoCleaner(budget);
