@@ -63,24 +63,35 @@ final class LayerPlanes {
 		this.opaque = opaque;
 		this.lumaStride = width + 2;
 		byte[] luma = new byte[lumaStride * (height + 2)];
-		byte[] alpha = new byte[luma.length];
+		byte[] alpha = opaque ? null : new byte[luma.length];
+		// 16.16 fixed point per channel, as SourcePlanes converts: 219 (Kr R + Kg G + Kb B) / 255
+		int[] yr = new int[256], yg = new int[256], yb = new int[256];
+		for (int c = 0; c < 256; c++) {
+			yr[c] = (int) Math.round(KR * 219 / 255 * c * 65536);
+			yg[c] = (int) Math.round(KG * 219 / 255 * c * 65536);
+			yb[c] = (int) Math.round(KB * 219 / 255 * c * 65536);
+		}
 		for (int y = 0; y < height; y++) {
 			int in = y * width, out = (y + 1) * lumaStride + 1;
 			for (int x = 0; x < width; x++) {
 				int p = premultiplied[in + x];
-				double value = 219 / 255.0 * (KR * ((p >> 16) & 0xFF) + KG * ((p >> 8) & 0xFF) + KB * (p & 0xFF));
-				luma[out + x] = (byte) Math.min(219, Math.round(value));
-				alpha[out + x] = (byte) (opaque ? 255 : p >>> 24);
+				luma[out + x] = (byte) Math.min(219,
+						(yr[(p >> 16) & 0xFF] + yg[(p >> 8) & 0xFF] + yb[p & 0xFF] + 32768) >> 16);
+				if (alpha != null) {
+					alpha[out + x] = (byte) (p >>> 24);
+				}
 			}
 		}
 		padEdges(luma, width, height, lumaStride);
-		padEdges(alpha, width, height, lumaStride);
+		if (alpha != null) {
+			padEdges(alpha, width, height, lumaStride);
+		}
 
 		int chromaWidth = width / 2, chromaHeight = height / 2;
 		this.chromaStride = chromaWidth + 2;
 		byte[] cb = new byte[chromaStride * (chromaHeight + 2)];
 		byte[] cr = new byte[cb.length];
-		byte[] chromaAlpha = new byte[cb.length];
+		byte[] chromaAlpha = opaque ? null : new byte[cb.length];
 		for (int y = 0; y < chromaHeight; y++) {
 			int out = (y + 1) * chromaStride + 1;
 			for (int x = 0; x < chromaWidth; x++) {
@@ -96,17 +107,19 @@ final class LayerPlanes {
 				// the colour difference is linear in the colour, so premultiplied in, premultiplied out
 				cb[out + x] = clamp(128 + 224 * (blue - yPrime) / (2 * (1 - KB) * 255));
 				cr[out + x] = clamp(128 + 224 * (red - yPrime) / (2 * (1 - KR) * 255));
-				chromaAlpha[out + x] = (byte) (opaque ? 255
-						: ((p00 >>> 24) + (p01 >>> 24) + (p10 >>> 24) + (p11 >>> 24) + 2) / 4);
+				if (chromaAlpha != null) {
+					chromaAlpha[out + x] = (byte) (((p00 >>> 24) + (p01 >>> 24) + (p10 >>> 24) + (p11 >>> 24) + 2) / 4);
+				}
 			}
 		}
 		padEdges(cb, chromaWidth, chromaHeight, chromaStride);
 		padEdges(cr, chromaWidth, chromaHeight, chromaStride);
-		padEdges(chromaAlpha, chromaWidth, chromaHeight, chromaStride);
+		if (chromaAlpha != null) {
+			padEdges(chromaAlpha, chromaWidth, chromaHeight, chromaStride);
+		}
 
-		int[] lumaQ = quads(luma, lumaStride), alphaQ = quads(alpha, lumaStride);
-		lumaQuads = lumaQ;
-		alphaQuads = opaque ? null : alphaQ;
+		lumaQuads = quads(luma, lumaStride);
+		alphaQuads = opaque ? null : quads(alpha, lumaStride);
 		int[] cbQ = quads(cb, chromaStride), crQ = quads(cr, chromaStride);
 		chromaQuads = new long[cbQ.length];
 		for (int i = 0; i < chromaQuads.length; i++) {
@@ -118,7 +131,7 @@ final class LayerPlanes {
 		}
 		else {
 			lumaRunIndex = new int[height + 3];
-			lumaRuns = runs(alphaQ, lumaStride, height + 2, lumaRunIndex);
+			lumaRuns = runs(alphaQuads, lumaStride, height + 2, lumaRunIndex);
 			chromaRunIndex = new int[chromaHeight + 3];
 			chromaRuns = runs(chromaAlphaQuads, chromaStride, chromaHeight + 2, chromaRunIndex);
 		}
