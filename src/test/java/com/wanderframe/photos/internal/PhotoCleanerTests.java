@@ -405,6 +405,19 @@ class PhotoCleanerTests {
 	}
 
 	@Test
+	void aWebpWithAnExifBlockAsLargeAsWeReadIsStillTurnedUpright() throws IOException {
+		// Up to 1 MiB of EXIF is read (an orientation tag sits in its first few hundred bytes); a
+		// block of exactly that size, say with a large preview in it, is still followed.
+		byte[] exif = Arrays.copyOf(TestImages.exif(6, "somewhere"), (int) MIB);
+
+		Kept kept = clean(TestImages.redOverBlueWebpWithExifChunk(120, 80, exif));
+
+		assertThat(kept.cleaned()).isEqualTo(new PhotoCleaner.Cleaned("image/jpeg", "jpg", 80, 120));
+		assertThat(isRed(kept.picture().getRGB(70, 60))).isTrue();
+		assertThat(isBlue(kept.picture().getRGB(10, 60))).isTrue();
+	}
+
+	@Test
 	void aWebpWhoseWriterKeptTheExifIdentifierIsTurnedUprightToo() throws IOException {
 		byte[] identifier = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
 		byte[] tiff = TestImages.exif(6, "somewhere");
