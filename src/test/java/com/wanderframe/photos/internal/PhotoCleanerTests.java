@@ -453,6 +453,46 @@ class PhotoCleanerTests {
 	}
 
 	@Test
+	void aFineTextureKeepsItsContrastWhenAPhotoIsScaledDownInOneStep() throws IOException {
+		// A woven fabric, in grey waves four pixels apart, on a photo too small to be halved on
+		// the way to 2048 px: the one scaling step is all there is. Bicubic keeps 0.90 of the
+		// texture's contrast (off by 6.5 levels of 255 on average, JPEG included); bilinear, which
+		// Java2D also falls back to when no interpolation is asked for, keeps 0.78 (off by 14), a
+		// fabric that looks visibly washed out next to the original. 0.85 and 10 split the two.
+		int period = 4;
+		BufferedImage fabric = new BufferedImage(3000, 600, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < fabric.getHeight(); y++) {
+			for (int x = 0; x < fabric.getWidth(); x++) {
+				int grey = (int) Math.round(128 + 100 * Math.sin(2 * Math.PI * x / period));
+				fabric.setRGB(x, y, (grey << 16) | (grey << 8) | grey);
+			}
+		}
+
+		Kept kept = clean(TestImages.encode(fabric, "jpg"));
+
+		assertThat(kept.cleaned().width()).isEqualTo(2048);
+		assertThat(kept.cleaned().height()).isEqualTo(410);
+		double contrast = 0;
+		double expectedContrast = 0;
+		double error = 0;
+		int pixels = 0;
+		for (int y = 10; y < 400; y++) {
+			for (int x = 10; x < 2038; x++) {
+				// Where this pixel's centre falls on the original, and the fabric's grey there.
+				double original = (x + 0.5) * 3000 / 2048 - 0.5;
+				double expected = 128 + 100 * Math.sin(2 * Math.PI * original / period);
+				int grey = kept.picture().getRGB(x, y) & 0xff;
+				contrast += Math.abs(grey - 128);
+				expectedContrast += Math.abs(expected - 128);
+				error += Math.abs(grey - expected);
+				pixels++;
+			}
+		}
+		assertThat(contrast / expectedContrast).as("share of the texture's contrast kept").isGreaterThan(0.85);
+		assertThat(error / pixels).as("levels off on average").isLessThan(10.0);
+	}
+
+	@Test
 	void aDetailedPhotoIsKeptCloseToTheOriginal() throws IOException {
 		BufferedImage detailed = detailed(512, 384);
 
