@@ -251,8 +251,8 @@ final class LayerPlanes {
 			// +1 for the border
 			double x = viewport.centerX() + cos * dx - sin * dy + 1;
 			double y = viewport.centerY() + sin * dx + cos * dy + 1;
-			coverage.lumaRowFull[row] += lumaRow(fixed(x), fixed(y), stepX, stepY, frame.y, coverage.luma,
-					coverage.lumaSolid, coverage.lumaTouched, coverage.walk, row, row * frame.lumaStride, frame.width);
+			coverage.lumaRowFull[row] += lumaRow(fixed(x), fixed(y), stepX, stepY, frame.y, coverage, row,
+					row * frame.lumaStride, frame.width);
 		}
 		int chromaWidth = frame.width / 2;
 		for (int row = 0; row < frame.height / 2; row++) {
@@ -265,8 +265,7 @@ final class LayerPlanes {
 			double y = viewport.centerY() + sin * dx + cos * dy;
 			// luma position -> chroma plane position: chroma sample i sits at luma 2i + 0.5
 			coverage.chromaRowFull[row] += chromaRow(fixed((x - 0.5) / 2 + 1), fixed((y - 0.5) / 2 + 1), stepX,
-					stepY, frame.u, frame.v, coverage.chroma, coverage.chromaSolid, coverage.chromaTouched,
-					coverage.walk, row, row * frame.chromaStride, chromaWidth);
+					stepY, frame.u, frame.v, coverage, row, row * frame.chromaStride, chromaWidth);
 		}
 	}
 
@@ -293,10 +292,12 @@ final class LayerPlanes {
 			chromaSolid = new Stretches(shape.height / 2, false);
 			lumaTouched = new Stretches(shape.height, true);
 			chromaTouched = new Stretches(shape.height / 2, true);
+			lumaWalk = new RowWalk(true, luma, lumaSolid, lumaTouched);
+			chromaWalk = new RowWalk(false, chroma, chromaSolid, chromaTouched);
 		}
 
-		/** The level row being walked. */
-		final RowWalk walk = new RowWalk();
+		/** The level row being walked, of each plane. */
+		final RowWalk lumaWalk, chromaWalk;
 
 		/** Clears this and {@code frame} for a new frame: nothing covered, nothing gathered. */
 		void clear(YuvFrame frame) {
@@ -321,13 +322,41 @@ final class LayerPlanes {
 	 */
 	static final class RowWalk {
 
-		boolean luma;
+		final boolean luma;
+
+		final byte[] cover;
+
+		final Stretches solid, touched;
 
 		int x, stepX, rowStart, wy, offset, row, count;
 
-		byte[] target, targetV, cover;
+		byte[] target, targetV;
 
-		Stretches solid, touched;
+		RowWalk(boolean luma, byte[] cover, Stretches solid, Stretches touched) {
+			this.luma = luma;
+			this.cover = cover;
+			this.solid = solid;
+			this.touched = touched;
+		}
+
+		/**
+		 * This walk set to output row {@code row} ({@code count} pixels from {@code offset} of
+		 * {@code target}, and {@code targetV} for chroma), sampled from source position {@code x}
+		 * on, {@code stepX} apart, in the quad row at {@code rowStart} with vertical weight {@code wy}.
+		 */
+		RowWalk at(int row, int x, int stepX, int rowStart, int wy, byte[] target, byte[] targetV, int offset,
+				int count) {
+			this.row = row;
+			this.x = x;
+			this.stepX = stepX;
+			this.rowStart = rowStart;
+			this.wy = wy;
+			this.target = target;
+			this.targetV = targetV;
+			this.offset = offset;
+			this.count = count;
+			return this;
+		}
 
 	}
 
@@ -548,26 +577,16 @@ final class LayerPlanes {
 	}
 
 	/** @return how many pixels of the row this layer covered completely */
-	private int lumaRow(int x, int y, int stepX, int stepY, byte[] target, byte[] cover, Stretches solid,
-			Stretches touched, RowWalk walk, int row, int offset, int count) {
+	private int lumaRow(int x, int y, int stepX, int stepY, byte[] target, Coverage coverage, int row, int offset,
+			int count) {
 		if (stepY != 0) {
-			touched.touch(row, 0, count);
-			return lumaRowRolled(x, y, stepX, stepY, target, cover, offset, count);
+			coverage.lumaTouched.touch(row, 0, count);
+			return lumaRowRolled(x, y, stepX, stepY, target, coverage.luma, offset, count);
 		}
 		int quadRow = y >> 16;
-		walk.luma = true;
 		// a row shifted past the edge is held at it (the fit leaves room only for the camera)
-		walk.x = Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX));
-		walk.stepX = stepX;
-		walk.rowStart = quadRow * lumaStride;
-		walk.wy = (y >>> 8) & 0xFF;
-		walk.target = target;
-		walk.cover = cover;
-		walk.offset = offset;
-		walk.row = row;
-		walk.count = count;
-		walk.solid = solid;
-		walk.touched = touched;
+		RowWalk walk = coverage.lumaWalk.at(row, Math.max(0, Math.min(x, (width << 16) - (count - 1) * stepX)), stepX,
+				quadRow * lumaStride, (y >>> 8) & 0xFF, target, null, offset, count);
 		return opaque ? openStretches(walk) : walkRuns(walk, lumaRunIndex, lumaRuns, quadRow);
 	}
 
@@ -682,28 +701,18 @@ final class LayerPlanes {
 	}
 
 	/** @return how many pixels of the row this layer covered completely */
-	private int chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, byte[] cover,
-			Stretches solid, Stretches touched, RowWalk walk, int row, int offset, int count) {
+	private int chromaRow(int x, int y, int stepX, int stepY, byte[] targetU, byte[] targetV, Coverage coverage,
+			int row, int offset, int count) {
 		int chromaWidth = width / 2, chromaHeight = height / 2;
 		if (stepY == 0) {
 			int quadRow = y >> 16;
-			walk.luma = false;
-			walk.x = Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX));
-			walk.stepX = stepX;
-			walk.rowStart = quadRow * chromaStride;
-			walk.wy = (y >>> 8) & 0xFF;
-			walk.target = targetU;
-			walk.targetV = targetV;
-			walk.cover = cover;
-			walk.offset = offset;
-			walk.row = row;
-			walk.count = count;
-			walk.solid = solid;
-			walk.touched = touched;
+			RowWalk walk = coverage.chromaWalk.at(row, Math.max(0, Math.min(x, (chromaWidth << 16) - (count - 1) * stepX)),
+					stepX, quadRow * chromaStride, (y >>> 8) & 0xFF, targetU, targetV, offset, count);
 			return opaque ? openStretches(walk) : walkRuns(walk, chromaRunIndex, chromaRuns, quadRow);
 		}
 		// a rolled camera: the row crosses source rows, so every sample is clamped to the picture
-		touched.touch(row, 0, count);
+		byte[] cover = coverage.chroma;
+		coverage.chromaTouched.touch(row, 0, count);
 		int full = 0;
 		for (int k = 0; k < count; k++, x += stepX, y += stepY) {
 			int covered = cover[offset + k] & 0xFF;
