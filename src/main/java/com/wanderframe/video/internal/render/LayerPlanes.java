@@ -658,16 +658,8 @@ final class LayerPlanes {
 			if (alphaQuad == 0) {
 				continue;
 			}
-			int wx = (x >>> 8) & 0xFF;
-			int value = bilinear(lumaQuads[rowStart + (x >> 16)], wx, wy);
-			int open = 255 - covered;
-			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
-			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
-			int now = covered + (a * open + 127) / 255;
-			cover[offset + k] = (byte) now;
-			if (now >= 255) {
-				full++;
-			}
+			full += underLuma(lumaQuads[rowStart + (x >> 16)], alphaQuad, (x >>> 8) & 0xFF, wy, covered, target,
+					cover, offset + k);
 		}
 		return full;
 	}
@@ -686,18 +678,26 @@ final class LayerPlanes {
 			if (alphaQuad == 0) {
 				continue;
 			}
-			int wx = (x >>> 8) & 0xFF, wy = (y >>> 8) & 0xFF;
-			int open = 255 - covered;
-			int value = bilinear(lumaQuads[index], wx, wy);
-			target[offset + k] = (byte) Math.min(235, (target[offset + k] & 0xFF) + (value * open + 127) / 255);
-			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
-			int now = covered + (a * open + 127) / 255;
-			cover[offset + k] = (byte) now;
-			if (now >= 255) {
-				full++;
-			}
+			full += underLuma(lumaQuads[index], alphaQuad, (x >>> 8) & 0xFF, (y >>> 8) & 0xFF, covered, target, cover,
+					offset + k);
 		}
 		return full;
+	}
+
+	/**
+	 * Lays one luma sample of this layer under what already covers the pixel ({@code covered}
+	 * of 255), front to back, as {@link #underChroma} does for chroma.
+	 * @return 1 when the pixel is now covered completely, else 0
+	 */
+	private static int underLuma(int lumaQuad, int alphaQuad, int wx, int wy, int covered, byte[] target, byte[] cover,
+			int at) {
+		int open = 255 - covered;
+		int value = bilinear(lumaQuad, wx, wy);
+		target[at] = (byte) Math.min(235, (target[at] & 0xFF) + (value * open + 127) / 255);
+		int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+		int now = covered + (a * open + 127) / 255;
+		cover[at] = (byte) now;
+		return now >= 255 ? 1 : 0;
 	}
 
 	/** @return how many pixels of the row this layer covered completely */
