@@ -476,6 +476,12 @@ final class LayerPlanes {
 	private static final int SOLID_ON_NOTHING = 2;
 
 	/**
+	 * A partly transparent run over pixels nothing covers yet (the soft edge of the nearest
+	 * layer, a person's hair and shadow): colour and alpha go straight in.
+	 */
+	private static final int PARTIAL_ON_NOTHING = 3;
+
+	/**
 	 * Walks the runs of quad row {@code quadRow} as output columns of a level row starting at
 	 * source position {@code x}, minus the stretches already covered, calling {@code piece} for
 	 * each part left; solid parts become covered stretches, the others touched ones.
@@ -506,11 +512,11 @@ final class LayerPlanes {
 				}
 				int stop = s < known ? Math.min(to, bounds[base + 2 * s]) : to;
 				if (isSolid) {
-					full += splitByTouched(walk, k, stop);
+					full += splitByTouched(walk, k, stop, SOLID_ON_NOTHING, SOLID);
 					solid.add(k, stop);
 				}
 				else {
-					full += piece(walk, k, stop, PARTIAL);
+					full += splitByTouched(walk, k, stop, PARTIAL_ON_NOTHING, PARTIAL);
 				}
 				k = stop;
 			}
@@ -528,10 +534,10 @@ final class LayerPlanes {
 	}
 
 	/**
-	 * Calls {@code piece} for the solid columns {@code [from, to)}, as {@link #SOLID_ON_NOTHING}
-	 * where no touched stretch reaches and {@link #SOLID} where one does.
+	 * Calls {@code piece} for the columns {@code [from, to)} of one kind of run, as
+	 * {@code onNothing} where no touched stretch reaches and {@code under} where one does.
 	 */
-	private int splitByTouched(RowWalk walk, int from, int to) {
+	private int splitByTouched(RowWalk walk, int from, int to, int onNothing, int under) {
 		Stretches touched = walk.touched;
 		int base = 2 * Stretches.MOST * walk.row, known = touched.counts[walk.row];
 		int full = 0, k = from;
@@ -544,14 +550,14 @@ final class LayerPlanes {
 				break;
 			}
 			if (start > k) {
-				full += piece(walk, k, start, SOLID_ON_NOTHING);
+				full += piece(walk, k, start, onNothing);
 			}
 			int end = Math.min(stop, to);
-			full += piece(walk, Math.max(start, k), end, SOLID);
+			full += piece(walk, Math.max(start, k), end, under);
 			k = end;
 		}
 		if (k < to) {
-			full += piece(walk, k, to, SOLID_ON_NOTHING);
+			full += piece(walk, k, to, onNothing);
 		}
 		return full;
 	}
@@ -565,15 +571,20 @@ final class LayerPlanes {
 						walk.offset, from, to);
 				case SOLID -> opaqueLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover, walk.offset,
 						from, to);
+				case PARTIAL_ON_NOTHING -> clearLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover,
+						walk.offset, from, to);
 				default -> partialLuma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.cover, walk.offset,
 						from, to);
 			};
 		}
-		return kind == SOLID_ON_NOTHING
-				? plainChroma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.targetV, walk.cover,
-						walk.offset, from, to)
-				: levelChroma(x, walk.stepX, walk.rowStart, walk.wy, kind == SOLID, walk.target, walk.targetV,
-						walk.cover, walk.offset, from, to);
+		return switch (kind) {
+			case SOLID_ON_NOTHING -> plainChroma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.targetV,
+					walk.cover, walk.offset, from, to);
+			case PARTIAL_ON_NOTHING -> clearChroma(x, walk.stepX, walk.rowStart, walk.wy, walk.target, walk.targetV,
+					walk.cover, walk.offset, from, to);
+			default -> levelChroma(x, walk.stepX, walk.rowStart, walk.wy, kind == SOLID, walk.target, walk.targetV,
+					walk.cover, walk.offset, from, to);
+		};
 	}
 
 	/** @return how many pixels of the row this layer covered completely */
@@ -598,7 +609,7 @@ final class LayerPlanes {
 		for (int s = 0; s <= known; s++) {
 			int stop = s < known ? solid.bounds[base + 2 * s] : walk.count;
 			if (stop > k) {
-				full += splitByTouched(walk, k, stop);
+				full += splitByTouched(walk, k, stop, SOLID_ON_NOTHING, SOLID);
 			}
 			if (s < known) {
 				k = Math.max(k, solid.bounds[base + 2 * s + 1]);
@@ -660,6 +671,28 @@ final class LayerPlanes {
 			}
 			full += underLuma(lumaQuads[rowStart + (x >> 16)], alphaQuad, (x >>> 8) & 0xFF, wy, covered, target,
 					cover, offset + k);
+		}
+		return full;
+	}
+
+	/**
+	 * The same where nothing covers the frame yet: the sample and its alpha go straight in, as
+	 * {@link #underLuma} would put them on an uncovered pixel.
+	 */
+	private int clearLuma(int x, int stepX, int rowStart, int wy, byte[] target, byte[] cover, int offset, int from,
+			int to) {
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
+			int index = rowStart + (x >> 16);
+			int alphaQuad = alphaQuads[index];
+			if (alphaQuad == 0) {
+				continue;
+			}
+			int wx = (x >>> 8) & 0xFF;
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			target[offset + k] = (byte) (16 + bilinear(lumaQuads[index], wx, wy));
+			cover[offset + k] = (byte) a;
+			full += a == 255 ? 1 : 0;
 		}
 		return full;
 	}
@@ -753,6 +786,27 @@ final class LayerPlanes {
 			}
 			full += underChroma(colourQuads[index], alphaQuad, (x >>> 8) & 0xFF, wy, covered, targetU, targetV, cover,
 					offset + k);
+		}
+		return full;
+	}
+
+	/** {@link #clearLuma} for chroma: the sample goes straight in, as {@link #underChroma} would put it. */
+	private int clearChroma(int x, int stepX, int rowStart, int wy, byte[] targetU, byte[] targetV, byte[] cover,
+			int offset, int from, int to) {
+		int full = 0;
+		for (int k = from; k < to; k++, x += stepX) {
+			int index = rowStart + (x >> 16);
+			int alphaQuad = chromaAlphaQuads[index];
+			if (alphaQuad == 0) {
+				continue;
+			}
+			int wx = (x >>> 8) & 0xFF;
+			long quad = chromaQuads[index];
+			targetU[offset + k] = (byte) bilinear((int) quad, wx, wy);
+			targetV[offset + k] = (byte) bilinear((int) (quad >>> 32), wx, wy);
+			int a = alphaQuad == -1 ? 255 : bilinear(alphaQuad, wx, wy);
+			cover[offset + k] = (byte) a;
+			full += a == 255 ? 1 : 0;
 		}
 		return full;
 	}
