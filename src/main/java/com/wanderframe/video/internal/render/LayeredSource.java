@@ -504,14 +504,22 @@ final class LayeredSource {
 
 		private final int width, height;
 
-		/** Premultiplied luma above black and alpha per output pixel. */
-		private final short[] luma, alpha;
+		/**
+		 * Per output pixel, premultiplied luma above black, and how much of what lies below shows
+		 * through ({@code 255 - alpha}); per chroma pixel, premultiplied Cb and Cr about 0 and
+		 * the same for chroma. Bytes, one read each, so laying the vignette over every pixel of
+		 * every frame costs little.
+		 */
+		private final byte[] luma, keep, cb, cr, chromaKeep;
 
-		/** Premultiplied Cb and Cr about 0, and alpha, per chroma pixel. */
-		private final short[] cb, cr, chromaAlpha;
-
-		/** Per output row, the first and last column with any alpha (first > last: none). */
-		private final int[] first, last;
+		/**
+		 * Per output row, the first and last column with any alpha (first > last: none), and its
+		 * stretches with alpha: stretch {@code s} of row {@code y}, for {@code s} from
+		 * {@code stretchIndex[y]} to {@code stretchIndex[y + 1]}, is columns
+		 * {@code stretches[2s]} to {@code stretches[2s + 1]} (exclusive), so the clear middle of a
+		 * vignette is not walked.
+		 */
+		private final int[] first, last, stretchIndex, stretches;
 
 		Overlay(BufferedImage image, int width, int height) {
 			this.width = width;
@@ -523,8 +531,8 @@ final class LayeredSource {
 			g.drawImage(image, 0, 0, width, height, null);
 			g.dispose();
 			int[] pixels = ((DataBufferInt) scaled.getRaster().getDataBuffer()).getData();
-			luma = new short[width * height];
-			alpha = new short[width * height];
+			luma = new byte[width * height];
+			keep = new byte[width * height];
 			first = new int[height];
 			last = new int[height];
 			for (int y = 0; y < height; y++) {
@@ -533,19 +541,44 @@ final class LayeredSource {
 				for (int x = 0; x < width; x++) {
 					int p = pixels[y * width + x];
 					int a = p >>> 24;
-					luma[y * width + x] = (short) Math.round(219 / 255.0
+					luma[y * width + x] = (byte) Math.round(219 / 255.0
 							* (KR * ((p >> 16) & 0xFF) + KG * ((p >> 8) & 0xFF) + KB * (p & 0xFF)));
-					alpha[y * width + x] = (short) a;
+					keep[y * width + x] = (byte) (255 - a);
 					if (a > 0) {
 						first[y] = Math.min(first[y], x);
 						last[y] = x;
 					}
 				}
 			}
+			stretchIndex = new int[height + 1];
+			int[] found = new int[64];
+			int n = 0;
+			for (int y = 0; y < height; y++) {
+				stretchIndex[y] = n;
+				for (int x = 0; x < width;) {
+					while (x < width && keep[y * width + x] == (byte) 255) {
+						x++;
+					}
+					int start = x;
+					while (x < width && keep[y * width + x] != (byte) 255) {
+						x++;
+					}
+					if (x > start) {
+						if (2 * n + 2 > found.length) {
+							found = java.util.Arrays.copyOf(found, 2 * found.length);
+						}
+						found[2 * n] = start;
+						found[2 * n + 1] = x;
+						n++;
+					}
+				}
+			}
+			stretchIndex[height] = n;
+			stretches = java.util.Arrays.copyOf(found, 2 * n);
 			int cw = width / 2, ch = height / 2;
-			cb = new short[cw * ch];
-			cr = new short[cw * ch];
-			chromaAlpha = new short[cw * ch];
+			cb = new byte[cw * ch];
+			cr = new byte[cw * ch];
+			chromaKeep = new byte[cw * ch];
 			for (int y = 0; y < ch; y++) {
 				for (int x = 0; x < cw; x++) {
 					double r = 0, gr = 0, b = 0, a = 0;
@@ -559,25 +592,27 @@ final class LayeredSource {
 						}
 					}
 					double yPrime = (KR * r + KG * gr + KB * b) / 4;
-					cb[y * cw + x] = (short) Math.round(224 * (b / 4 - yPrime) / (2 * (1 - KB) * 255));
-					cr[y * cw + x] = (short) Math.round(224 * (r / 4 - yPrime) / (2 * (1 - KR) * 255));
-					chromaAlpha[y * cw + x] = (short) Math.round(a / 4);
+					cb[y * cw + x] = (byte) Math.round(224 * (b / 4 - yPrime) / (2 * (1 - KB) * 255));
+					cr[y * cw + x] = (byte) Math.round(224 * (r / 4 - yPrime) / (2 * (1 - KR) * 255));
+					chromaKeep[y * cw + x] = (byte) (255 - Math.round(a / 4));
 				}
 			}
 		}
 
-		/** "Over" the finished frame, premultiplied. */
+		/**
+		 * "Over" the finished frame, premultiplied: below times {@code keep / 255} (as
+		 * {@code keep * 257 / 65536}, which leaves a pixel the overlay does not cover as it was),
+		 * plus the overlay's own colour.
+		 */
 		void over(YuvFrame frame) {
 			for (int y = 0; y < height; y++) {
 				int o = y * frame.lumaStride, i = y * width;
-				for (int x = first[y]; x <= last[y]; x++) {
-					int a = alpha[i + x];
-					if (a == 0) {
-						continue;
+				for (int s = stretchIndex[y]; s < stretchIndex[y + 1]; s++) {
+					for (int x = stretches[2 * s], end = stretches[2 * s + 1]; x < end; x++) {
+						int below = (frame.y[o + x] & 0xFF) - 16;
+						int value = 16 + (luma[i + x] & 0xFF) + ((below * (keep[i + x] & 0xFF) * 257 + 32768) >> 16);
+						frame.y[o + x] = (byte) Math.max(16, Math.min(235, value));
 					}
-					int below = (frame.y[o + x] & 0xFF) - 16;
-					int value = 16 + luma[i + x] + (below * (255 - a) + 127) / 255;
-					frame.y[o + x] = (byte) Math.max(16, Math.min(235, value));
 				}
 			}
 			int cw = width / 2;
@@ -586,12 +621,9 @@ final class LayeredSource {
 				int from = Math.min(first[2 * y], first[2 * y + 1]) / 2;
 				int to = Math.max(last[2 * y], last[2 * y + 1]) / 2;
 				for (int x = from; x <= to; x++) {
-					int a = chromaAlpha[i + x];
-					if (a == 0) {
-						continue;
-					}
-					int u = 128 + cb[i + x] + (((frame.u[o + x] & 0xFF) - 128) * (255 - a)) / 255;
-					int v = 128 + cr[i + x] + (((frame.v[o + x] & 0xFF) - 128) * (255 - a)) / 255;
+					int k = (chromaKeep[i + x] & 0xFF) * 257;
+					int u = 128 + cb[i + x] + ((((frame.u[o + x] & 0xFF) - 128) * k + 32768) >> 16);
+					int v = 128 + cr[i + x] + ((((frame.v[o + x] & 0xFF) - 128) * k + 32768) >> 16);
 					frame.u[o + x] = (byte) Math.max(0, Math.min(255, u));
 					frame.v[o + x] = (byte) Math.max(0, Math.min(255, v));
 				}
