@@ -108,8 +108,11 @@ final class LayeredSource {
 		/** How much of each pixel the subject covers, so what moves behind them leaves them be. */
 		private final byte[] subjectCover;
 
-		/** Per 8-pixel column block of one block row: the twinkle's gain this frame. */
-		private final int[] blockGains;
+		/**
+		 * How much of each pixel the layers in front of the sky cover: lit windows belong to the
+		 * buildings, so the moon and the stars do not twinkle. Null where nothing twinkles.
+		 */
+		private final byte[] cityCover;
 
 		/** Per 8x8 block: the cosine and sine of its twinkle's phase (see {@link #twinkle}). */
 		private final float[] phaseCos, phaseSin;
@@ -121,8 +124,8 @@ final class LayeredSource {
 			cover = coverage.luma;
 			chromaCover = coverage.chroma;
 			subjectCover = new byte[shape.y.length];
+			cityCover = twinkles() ? new byte[shape.y.length] : null;
 			int across = (shape.width + 7) / 8, down = (shape.height + 7) / 8;
-			blockGains = new int[across];
 			phaseCos = new float[across * down];
 			phaseSin = new float[across * down];
 			for (int by = 0; by < down; by++) {
@@ -153,6 +156,9 @@ final class LayeredSource {
 				}
 				if (layer.subject()) {
 					v = breathe(v, seconds);
+				}
+				if (i == 0 && cityCover != null) {
+					System.arraycopy(cover, 0, cityCover, 0, cover.length);
 				}
 				if (i == 0 && ambient.contains(Ambient.BALLOONS)) {
 					// in the sky, behind everything else
@@ -188,12 +194,16 @@ final class LayeredSource {
 			}
 		}
 
+		private boolean twinkles() {
+			return ambient.contains(Ambient.WINDOWS) || ambient.contains(Ambient.NEON);
+		}
+
 		/** Effects on everything behind the subject: the water's ripples of light, lit windows. */
 		private void background(YuvFrame frame, Framing.Viewport camera, double seconds, double strength) {
 			if (horizon >= 0 && ambient.contains(Ambient.WATER)) {
 				ripples(frame, camera, seconds, strength);
 			}
-			if (ambient.contains(Ambient.WINDOWS) || ambient.contains(Ambient.NEON)) {
+			if (twinkles()) {
 				twinkle(frame, seconds, ambient.contains(Ambient.NEON));
 			}
 		}
@@ -273,30 +283,36 @@ final class LayeredSource {
 		}
 
 		/**
-		 * Bright points (lit windows, signs) brighten and dim, each 8×8 block on its own phase;
-		 * a block's sine comes from its phase's precomputed sine and cosine, so a frame costs no
-		 * trigonometry per block, and the frame is walked row by row.
+		 * Bright points of the buildings (lit windows, signs) brighten and dim, each 8×8 block on
+		 * its own phase: with neon every block flickers, otherwise one in {@link #TWINKLING}, as
+		 * most lit windows of a city at night hold steady. A block's sine comes from its phase's
+		 * precomputed sine and cosine, so a frame costs no trigonometry per block, and only
+		 * twinkling blocks are walked.
 		 */
 		private void twinkle(YuvFrame frame, double seconds, boolean neon) {
 			double w = wave(neon ? 0.8 : 0.2, seconds);
 			float sin1 = (float) Math.sin(w), cos1 = (float) Math.cos(w);
 			float sin2 = (float) Math.sin(2 * w), cos2 = (float) Math.cos(2 * w);
-			int across = blockGains.length;
+			int across = (frame.width + 7) / 8;
 			for (int by = 0; by < frame.height; by += 8) {
 				int block = (by / 8) * across;
 				for (int bx = 0; bx < across; bx++) {
+					int hash = blockHash(bx, by / 8);
+					if (!neon && Math.floorMod(hash >>> 18, TWINKLING) != 0) {
+						continue;
+					}
 					// odd blocks twice as fast: neighbours never pulse together
-					boolean fast = (blockHash(bx, by / 8) >>> 16 & 1) == 1;
+					boolean fast = (hash >>> 16 & 1) == 1;
 					float c = phaseCos[block + bx], s = phaseSin[block + bx];
 					double sine = fast ? sin2 * c + cos2 * s : sin1 * c + cos1 * s;
-					blockGains[bx] = (int) Math.round(256 * (0.86 + 0.14 * sine));
-				}
-				for (int y = by, end = Math.min(frame.height, by + 8); y < end; y++) {
-					int o = y * frame.lumaStride;
-					for (int x = 0; x < frame.width; x++) {
-						int l = frame.y[o + x] & 0xFF;
-						if (l > 170 && subjectCover[o + x] == 0) {
-							frame.y[o + x] = (byte) (16 + (((l - 16) * blockGains[x >> 3]) >> 8));
+					int gain = (int) Math.round(256 * (0.86 + 0.14 * sine));
+					for (int y = by, end = Math.min(frame.height, by + 8); y < end; y++) {
+						int o = y * frame.lumaStride;
+						for (int x = 8 * bx, stop = Math.min(frame.width, x + 8); x < stop; x++) {
+							int l = frame.y[o + x] & 0xFF;
+							if (l > 170 && subjectCover[o + x] == 0 && cityCover[o + x] == (byte) 255) {
+								frame.y[o + x] = (byte) (16 + (((l - 16) * gain) >> 8));
+							}
 						}
 					}
 				}
@@ -673,6 +689,9 @@ final class LayeredSource {
 	private static double unit(long hash, int shift) {
 		return ((hash >>> shift) & 0xFFFF) / 65535.0;
 	}
+
+	/** Of the lit windows' 8x8 blocks, one in this many twinkles (with neon, all of them). */
+	private static final int TWINKLING = 3;
 
 	/** The hash of 8x8 block ({@code bx}, {@code by}) that sets its twinkle's phase and pace. */
 	private static int blockHash(int bx, int by) {

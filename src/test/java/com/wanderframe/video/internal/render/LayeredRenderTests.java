@@ -100,6 +100,66 @@ class LayeredRenderTests {
 			.isLessThanOrEqualTo(largestStep);
 	}
 
+	@Test
+	void aFewOfTheCitysLitWindowsTwinkleWhileTheMoonHoldsStill() {
+		// a night sky with a bright moon, and in front of it dark buildings dotted with lit windows
+		BufferedImage sky = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = sky.createGraphics();
+		g.setColor(new java.awt.Color(0x101830));
+		g.fillRect(0, 0, W, H);
+		g.setColor(java.awt.Color.WHITE);
+		g.fillOval(240, 60, 120, 120);
+		g.dispose();
+		BufferedImage city = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB);
+		g = city.createGraphics();
+		g.setColor(new java.awt.Color(0x1a2240));
+		g.fillRect(0, H / 2, W, H / 2);
+		g.setColor(new java.awt.Color(0xffe3a3));
+		for (int y = H / 2 + 10; y < H - 10; y += 16) {
+			for (int x = 6; x < W - 6; x += 12) {
+				g.fillRect(x, y, 5, 8);
+			}
+		}
+		g.dispose();
+		SceneLayers scene = new SceneLayers(List.of(new SceneLayers.Layer("sky", sky, SceneLayers.parallaxOf("sky"), false),
+				new SceneLayers.Layer("far", city, SceneLayers.parallaxOf("far"), false)), -1, new Rectangle(),
+				Set.of(Stage.Ambient.WINDOWS));
+		int frames = 25, width = 640, height = 360;
+		Framing.Viewport[] held = new Framing.Viewport[frames];
+		Arrays.fill(held, new Framing.Viewport((W - 1) / 2.0, (H - 1) / 2.0, (H - 1.0) / height, 0));
+		LayeredSource.Painter painter = new LayeredSource(scene, 1, held, Atmosphere.parse("still"), 25, width, height)
+			.painter(new YuvFrame(width, height, width, width / 2));
+		YuvFrame shape = new YuvFrame(width, height, width, width / 2);
+		byte[] first = painted(painter, 0, shape);
+		int[] largestChange = new int[first.length];
+		for (int i = 1; i < frames; i++) {
+			byte[] frame = painted(painter, i, shape);
+			for (int p = 0; p < first.length; p++) {
+				largestChange[p] = Math.max(largestChange[p], Math.abs((frame[p] & 0xFF) - (first[p] & 0xFF)));
+			}
+		}
+		int moon = 0, moonChanged = 0, lit = 0, twinkling = 0;
+		for (int p = 0; p < first.length; p++) {
+			if ((first[p] & 0xFF) <= 170) {
+				continue;
+			}
+			if (p / width < height / 2) {
+				moon++;
+				moonChanged += largestChange[p] > 0 ? 1 : 0;
+			}
+			else {
+				lit++;
+				twinkling += largestChange[p] >= 4 ? 1 : 0;
+			}
+		}
+		assertThat(moon).as("the moon's pixels").isGreaterThan(1000);
+		assertThat(moonChanged).as("pixels of the moon that change").isZero();
+		assertThat(lit).as("lit windows' pixels").isGreaterThan(5000);
+		assertThat(twinkling).as("lit pixels that brighten and dim, of %d", lit).isGreaterThan(lit / 10);
+		assertThat(twinkling).as("lit pixels that brighten and dim, of %d: most windows hold steady", lit)
+			.isLessThan(lit / 2);
+	}
+
 	private static byte[] painted(LayeredSource.Painter painter, int index, YuvFrame shape) {
 		YuvFrame frame = new YuvFrame(shape.width, shape.height, shape.lumaStride, shape.chromaStride);
 		painter.paint(index, frame);
