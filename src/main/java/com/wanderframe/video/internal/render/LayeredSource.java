@@ -285,7 +285,7 @@ final class LayeredSource {
 		/**
 		 * Bright points of the buildings (lit windows, signs) brighten and dim, each 8×8 block on
 		 * its own phase: with neon every block flickers, otherwise one in {@link #TWINKLING}, as
-		 * most lit windows of a city at night hold steady. A block's sine comes from its phase's
+		 * many lit windows of a city at night hold steady. A block's sine comes from its phase's
 		 * precomputed sine and cosine, so a frame costs no trigonometry per block, and only
 		 * twinkling blocks are walked.
 		 */
@@ -691,7 +691,7 @@ final class LayeredSource {
 	}
 
 	/** Of the lit windows' 8x8 blocks, one in this many twinkles (with neon, all of them). */
-	private static final int TWINKLING = 3;
+	private static final int TWINKLING = 2;
 
 	/** The hash of 8x8 block ({@code bx}, {@code by}) that sets its twinkle's phase and pace. */
 	private static int blockHash(int bx, int by) {
