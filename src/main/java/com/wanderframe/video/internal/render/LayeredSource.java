@@ -114,6 +114,9 @@ final class LayeredSource {
 		 */
 		private final byte[] cityCover;
 
+		/** Of one row of 8x8 blocks, the columns of those twinkling, and their gains this frame. */
+		private final int[] activeBlocks, blockGains;
+
 		/** Per 8x8 block: the cosine and sine of its twinkle's phase (see {@link #twinkle}). */
 		private final float[] phaseCos, phaseSin;
 
@@ -126,6 +129,8 @@ final class LayeredSource {
 			subjectCover = new byte[shape.y.length];
 			cityCover = twinkles() ? new byte[shape.y.length] : null;
 			int across = (shape.width + 7) / 8, down = (shape.height + 7) / 8;
+			activeBlocks = new int[across];
+			blockGains = new int[across];
 			phaseCos = new float[across * down];
 			phaseSin = new float[across * down];
 			for (int by = 0; by < down; by++) {
@@ -293,9 +298,9 @@ final class LayeredSource {
 			double w = wave(neon ? 0.8 : 0.2, seconds);
 			float sin1 = (float) Math.sin(w), cos1 = (float) Math.cos(w);
 			float sin2 = (float) Math.sin(2 * w), cos2 = (float) Math.cos(2 * w);
-			int across = (frame.width + 7) / 8;
+			int across = activeBlocks.length;
 			for (int by = 0; by < frame.height; by += 8) {
-				int block = (by / 8) * across;
+				int block = (by / 8) * across, active = 0;
 				for (int bx = 0; bx < across; bx++) {
 					int hash = blockHash(bx, by / 8);
 					if (!neon && Math.floorMod(hash >>> 18, TWINKLING) != 0) {
@@ -305,10 +310,15 @@ final class LayeredSource {
 					boolean fast = (hash >>> 16 & 1) == 1;
 					float c = phaseCos[block + bx], s = phaseSin[block + bx];
 					double sine = fast ? sin2 * c + cos2 * s : sin1 * c + cos1 * s;
-					int gain = (int) Math.round(256 * (0.86 + 0.14 * sine));
-					for (int y = by, end = Math.min(frame.height, by + 8); y < end; y++) {
-						int o = y * frame.lumaStride;
-						for (int x = 8 * bx, stop = Math.min(frame.width, x + 8); x < stop; x++) {
+					activeBlocks[active] = bx;
+					blockGains[active++] = (int) Math.round(256 * (0.86 + 0.14 * sine));
+				}
+				// row by row, the twinkling blocks' eight pixels of each
+				for (int y = by, end = Math.min(frame.height, by + 8); y < end; y++) {
+					int o = y * frame.lumaStride;
+					for (int b = 0; b < active; b++) {
+						int gain = blockGains[b];
+						for (int x = 8 * activeBlocks[b], stop = Math.min(frame.width, x + 8); x < stop; x++) {
 							int l = frame.y[o + x] & 0xFF;
 							if (l > 170 && subjectCover[o + x] == 0 && cityCover[o + x] == (byte) 255) {
 								frame.y[o + x] = (byte) (16 + (((l - 16) * gain) >> 8));
