@@ -539,13 +539,12 @@ final class LayeredSource {
 		private final byte[] luma, keep, cb, cr, chromaKeep;
 
 		/**
-		 * Per output row, the first and last column with any alpha (first > last: none), and its
-		 * stretches with alpha: stretch {@code s} of row {@code y}, for {@code s} from
-		 * {@code stretchIndex[y]} to {@code stretchIndex[y + 1]}, is columns
+		 * Per output row, its stretches with alpha: stretch {@code s} of row {@code y}, for
+		 * {@code s} from {@code stretchIndex[y]} to {@code stretchIndex[y + 1]}, is columns
 		 * {@code stretches[2s]} to {@code stretches[2s + 1]} (exclusive), so the clear middle of a
 		 * vignette is not walked.
 		 */
-		private final int[] first, last, stretchIndex, stretches;
+		private final int[] stretchIndex, stretches;
 
 		Overlay(BufferedImage image, int width, int height) {
 			this.width = width;
@@ -559,21 +558,13 @@ final class LayeredSource {
 			int[] pixels = ((DataBufferInt) scaled.getRaster().getDataBuffer()).getData();
 			luma = new byte[width * height];
 			keep = new byte[width * height];
-			first = new int[height];
-			last = new int[height];
 			for (int y = 0; y < height; y++) {
-				first[y] = width;
-				last[y] = -1;
 				for (int x = 0; x < width; x++) {
 					int p = pixels[y * width + x];
 					int a = p >>> 24;
 					luma[y * width + x] = (byte) Math.round(219 / 255.0
 							* (KR * ((p >> 16) & 0xFF) + KG * ((p >> 8) & 0xFF) + KB * (p & 0xFF)));
 					keep[y * width + x] = (byte) (255 - a);
-					if (a > 0) {
-						first[y] = Math.min(first[y], x);
-						last[y] = x;
-					}
 				}
 			}
 			stretchIndex = new int[height + 1];
@@ -625,6 +616,16 @@ final class LayeredSource {
 			}
 		}
 
+		/** Row {@code y}'s first column with alpha, or the width when it has none. */
+		private int firstColumn(int y) {
+			return stretchIndex[y] < stretchIndex[y + 1] ? stretches[2 * stretchIndex[y]] : width;
+		}
+
+		/** Row {@code y}'s last column with alpha, or -1 when it has none. */
+		private int lastColumn(int y) {
+			return stretchIndex[y] < stretchIndex[y + 1] ? stretches[2 * stretchIndex[y + 1] - 1] - 1 : -1;
+		}
+
 		/**
 		 * "Over" the finished frame, premultiplied: below times {@code keep / 255} (as
 		 * {@code keep * 257 / 65536}, which leaves a pixel the overlay does not cover as it was),
@@ -644,8 +645,8 @@ final class LayeredSource {
 			int cw = width / 2;
 			for (int y = 0; y < height / 2; y++) {
 				int o = y * frame.chromaStride, i = y * cw;
-				int from = Math.min(first[2 * y], first[2 * y + 1]) / 2;
-				int to = Math.max(last[2 * y], last[2 * y + 1]) / 2;
+				int from = Math.min(firstColumn(2 * y), firstColumn(2 * y + 1)) / 2;
+				int to = Math.max(lastColumn(2 * y), lastColumn(2 * y + 1)) / 2;
 				for (int x = from; x <= to; x++) {
 					int k = (chromaKeep[i + x] & 0xFF) * 257;
 					int u = 128 + cb[i + x] + ((((frame.u[o + x] & 0xFF) - 128) * k + 32768) >> 16);
